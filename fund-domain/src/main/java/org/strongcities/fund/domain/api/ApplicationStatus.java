@@ -1,0 +1,6 @@
+package org.strongcities.fund.domain.api;
+
+public enum ApplicationStatus {
+    DRAFT, SUBMITTED, INELIGIBLE, UNDER_HUB_REVIEW, REVISION_REQUESTED, UNDER_CENTRAL_REVIEW,
+    AWARDED, PARTIALLY_AWARDED, DECLINED, WITHDRAWN, LAPSED
+}

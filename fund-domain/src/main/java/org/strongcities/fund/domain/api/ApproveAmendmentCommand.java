@@ -1,0 +1,9 @@
+package org.strongcities.fund.domain.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ApproveAmendmentCommand(
+        @TargetAggregateIdentifier String awardId,
+        String amendmentId,
+        String actor) {
+}

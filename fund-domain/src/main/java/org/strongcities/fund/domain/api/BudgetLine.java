@@ -1,0 +1,4 @@
+package org.strongcities.fund.domain.api;
+
+public record BudgetLine(String description, Money amount) {
+}

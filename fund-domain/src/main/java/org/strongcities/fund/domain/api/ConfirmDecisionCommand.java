@@ -1,0 +1,8 @@
+package org.strongcities.fund.domain.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ConfirmDecisionCommand(
+        @TargetAggregateIdentifier String applicationId,
+        String actor) {
+}

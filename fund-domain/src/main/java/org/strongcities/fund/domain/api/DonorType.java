@@ -1,0 +1,5 @@
+package org.strongcities.fund.domain.api;
+
+public enum DonorType {
+    GOVERNMENT, CITY, FUND, PRIVATE_SECTOR, MULTILATERAL
+}

@@ -1,0 +1,14 @@
+package org.strongcities.fund.domain.api;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record EditReviewCommand(
+        @TargetAggregateIdentifier String reviewId,
+        List<CriterionScore> scores,
+        Recommendation recommendation,
+        String rationaleForApplicant,
+        String internalComments,
+        String reasonForEdit,
+        String actor) {
+}

@@ -1,0 +1,5 @@
+package org.strongcities.fund.domain.api;
+
+public enum Recommendation {
+    FUND_IN_FULL, FUND_PARTIALLY, REVISE_AND_RESUBMIT, DECLINE
+}

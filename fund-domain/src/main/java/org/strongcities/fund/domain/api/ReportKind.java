@@ -1,0 +1,5 @@
+package org.strongcities.fund.domain.api;
+
+public enum ReportKind {
+    PROGRESS, FINAL
+}

@@ -1,0 +1,9 @@
+package org.strongcities.fund.domain.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record WithdrawApplicationCommand(
+        @TargetAggregateIdentifier String applicationId,
+        String reason,
+        String actor) {
+}
