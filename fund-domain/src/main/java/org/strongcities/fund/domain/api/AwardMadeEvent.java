@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
-/** applicant and decidedBy are kept so that none of them can pay the award out. */
+/** applicants and decidedBy are kept so that none of them can pay the award out. */
 @Revision("1")
 public record AwardMadeEvent(
         String awardId,
@@ -22,7 +22,7 @@ public record AwardMadeEvent(
         String conditions,
         LocalDate endDate,
         List<FundingAllocation> allocations,
-        String applicant,
+        List<String> applicants,
         List<String> decidedBy,
         String actor) {
 }

@@ -1,0 +1,96 @@
+package org.strongcities.fund.web.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.strongcities.fund.web.security.Account;
+import org.strongcities.fund.web.security.Accounts;
+import org.strongcities.fund.web.security.Role;
+
+import java.util.List;
+
+/**
+ * Seeds the demo Network once, on the first start in demo mode, through the same services and
+ * commands that people use, so the demo exercises the real rules.
+ */
+@Component
+@Order(100)
+public class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    public static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("focal.nairobi", Role.CITY_FOCAL_POINT.label(), "Nairobi"),
+            new DemoLogin("focal.sarajevo", Role.CITY_FOCAL_POINT.label(), "Sarajevo"),
+            new DemoLogin("hub.eastafrica", Role.HUB_REVIEWER.label(), "East & Southern Africa Hub"),
+            new DemoLogin("hub.balkans", Role.HUB_REVIEWER.label(), "Western Balkans Hub"),
+            new DemoLogin("central.reviewer", Role.CENTRAL_REVIEWER.label(), "Central Team"),
+            new DemoLogin("central.approver", Role.CENTRAL_REVIEWER.label(), "Central Team (second approver)"),
+            new DemoLogin("finance.officer", Role.FINANCE_OFFICER.label(), "Management Unit finance"),
+            new DemoLogin("finance.approver", Role.FINANCE_APPROVER.label(), "Management Unit finance"),
+            new DemoLogin("donor.norway", Role.DONOR.label(), "Norway"),
+            new DemoLogin("admin", Role.ADMINISTRATOR.label(), "Management Unit"));
+
+    private final DemoMode demoMode;
+    private final Accounts accounts;
+    private final DemoNetwork network;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    DemoSeeder(DemoMode demoMode, Accounts accounts, DemoNetwork network, JdbcTemplate jdbc,
+               TransactionTemplate transaction) {
+        this.demoMode = demoMode;
+        this.accounts = accounts;
+        this.network = network;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demoMode.enabled()) {
+            return;
+        }
+        Integer seeded = jdbc.queryForObject("SELECT count(*) FROM demo_seed", Integer.class);
+        if (seeded == null || seeded == 0) {
+            log.info("First start in demo mode: seeding the demo Network through the application's commands");
+            network.seed();
+            transaction.executeWithoutResult(status -> {
+                seedAccounts();
+                jdbc.update("INSERT INTO demo_seed DEFAULT VALUES");
+            });
+        }
+        printLogins();
+    }
+
+    private void seedAccounts() {
+        create(Account.of("focal.nairobi", "Wanjiru Kamau", Role.CITY_FOCAL_POINT).forCity(DemoNetwork.NAIROBI));
+        create(Account.of("focal.sarajevo", "Amira Hadžić", Role.CITY_FOCAL_POINT).forCity(DemoNetwork.SARAJEVO));
+        create(Account.of("hub.eastafrica", "Daniel Otieno", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_EAST_SOUTHERN_AFRICA));
+        create(Account.of("hub.balkans", "Jelena Marković", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_WESTERN_BALKANS));
+        create(Account.of("central.reviewer", "Sophie Laurent", Role.CENTRAL_REVIEWER));
+        create(Account.of("central.approver", "Tom Okafor", Role.CENTRAL_REVIEWER));
+        create(Account.of("finance.officer", "Priya Nair", Role.FINANCE_OFFICER));
+        create(Account.of("finance.approver", "Lars Holm", Role.FINANCE_APPROVER));
+        create(Account.of("donor.norway", "Ingrid Berg (Norway MFA)", Role.DONOR).forDonor(DemoNetwork.DONOR_NORWAY));
+        create(Account.of("admin", "Network administrator", Role.ADMINISTRATOR));
+    }
+
+    private void create(Account account) {
+        accounts.create(account, DemoLogin.PASSWORD);
+    }
+
+    private void printLogins() {
+        StringBuilder table = new StringBuilder("\n\nDemo mode: sign in with any of these (password '")
+                .append(DemoLogin.PASSWORD).append("'):\n");
+        for (DemoLogin login : LOGINS) {
+            table.append(String.format("  %-18s %-24s %s%n", login.username(), login.role(), login.actsFor()));
+        }
+        log.info(table.toString());
+    }
+}

@@ -1,0 +1,64 @@
+package org.strongcities.fund.web.platform;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Every event must say who caused it: the command gateway stamps each command with the signed-in
+ * account and role, and the correlation providers copy that (and the causing message's ids) onto
+ * every event the command produces.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonWiring {
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ActorMetaData.ACTOR, ActorMetaData.ROLE, ActorMetaData.REASON);
+    }
+
+    @Bean
+    MessageDispatchInterceptor<CommandMessage<?>> actorStampingInterceptor() {
+        return new MessageDispatchInterceptor<>() {
+            @Override
+            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+                return (index, command) -> command.andMetaData(actorOf(command));
+            }
+        };
+    }
+
+    private static Map<String, Object> actorOf(CommandMessage<?> command) {
+        Map<String, Object> stamp = new HashMap<>();
+        if (command.getMetaData().containsKey(ActorMetaData.ACTOR)) {
+            return stamp;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()) {
+            stamp.put(ActorMetaData.ACTOR, authentication.getName());
+            stamp.put(ActorMetaData.ROLE, authentication.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority).collect(Collectors.joining(",")));
+        } else {
+            stamp.put(ActorMetaData.ACTOR, ActorMetaData.SYSTEM);
+            stamp.put(ActorMetaData.ROLE, ActorMetaData.SYSTEM);
+        }
+        return stamp;
+    }
+}
