@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.platform;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.strongcities.fund.domain.FundDomain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,12 @@ import java.util.stream.Collectors;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonWiring {
+
+    /** Registers every aggregate and cross-aggregate command handler of the domain. */
+    @Bean
+    ConfigurerModule fundDomain() {
+        return new FundDomain();
+    }
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {

@@ -1,0 +1,238 @@
+package org.strongcities.fund.web.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.strongcities.fund.domain.api.AmendmentApprovedEvent;
+import org.strongcities.fund.domain.api.AmendmentProposedEvent;
+import org.strongcities.fund.domain.api.AmendmentRejectedEvent;
+import org.strongcities.fund.domain.api.AwardClosedEvent;
+import org.strongcities.fund.domain.api.AwardMadeEvent;
+import org.strongcities.fund.domain.api.FundingAllocation;
+import org.strongcities.fund.domain.api.RefundRecordedEvent;
+import org.strongcities.fund.domain.api.ReportAcceptedEvent;
+import org.strongcities.fund.domain.api.ReportMarkedOverdueEvent;
+import org.strongcities.fund.domain.api.ReportRejectedEvent;
+import org.strongcities.fund.domain.api.ReportSubmittedEvent;
+import org.strongcities.fund.domain.api.ReportingObligation;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.TrancheApprovedEvent;
+import org.strongcities.fund.domain.api.TranchePaidEvent;
+import org.strongcities.fund.domain.api.TrancheRequestedEvent;
+import org.strongcities.fund.domain.api.TrancheSchedule;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/**
+ * Awards with their funding, tranches, reports and amendments, plus their steps on the case
+ * timeline. Same processing group as the applications, so an award never arrives before its case.
+ * Handlers that add to a running total first claim the event id, so a re-delivered event adds nothing.
+ */
+@Component
+@ProcessingGroup(CaseProjection.GROUP)
+public class AwardProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final HandledEvents handled;
+
+    public AwardProjection(JdbcTemplate jdbc, ObjectMapper json, HandledEvents handled) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.handled = handled;
+    }
+
+    @EventHandler
+    void on(AwardMadeEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO rm_award (award_id, application_id, city_id, region, priorities, support_type, purpose,
+                    amount_usd, status, conditions, end_date, made_by, made_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (award_id) DO NOTHING""",
+                event.awardId(), event.applicationId(), event.cityId(), event.region().name(),
+                event.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")),
+                event.supportType() == null ? null : event.supportType().name(), event.purpose(),
+                event.amount().amount(), event.conditions(), event.endDate(), event.actor(), Instants.utc(at));
+        for (FundingAllocation allocation : event.allocations()) {
+            funding(event.awardId(), allocation);
+        }
+        for (TrancheSchedule tranche : event.tranches()) {
+            tranche(event.awardId(), tranche);
+        }
+        for (ReportingObligation report : event.reportingObligations()) {
+            jdbc.update("""
+                    INSERT INTO rm_report (award_id, report_id, kind, due_date, status) VALUES (?, ?, ?, ?, 'DUE')
+                    ON CONFLICT DO NOTHING""", event.awardId(), report.reportId(), report.kind().name(), report.dueDate());
+        }
+        timeline(eventId, event.applicationId(), at, "Awarded", "USD " + event.amount().amount().toPlainString(),
+                event.actor());
+    }
+
+    @EventHandler
+    void on(TrancheRequestedEvent event) {
+        jdbc.update("UPDATE rm_tranche SET status = 'REQUESTED', requested_by = ? WHERE award_id = ? AND tranche_id = ?",
+                event.actor(), event.awardId(), event.trancheId());
+    }
+
+    @EventHandler
+    void on(TrancheApprovedEvent event) {
+        jdbc.update("UPDATE rm_tranche SET status = 'APPROVED', approved_by = ? WHERE award_id = ? AND tranche_id = ?",
+                event.actor(), event.awardId(), event.trancheId());
+    }
+
+    @EventHandler
+    void on(TranchePaidEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
+            return;
+        }
+        jdbc.update("""
+                UPDATE rm_tranche SET status = 'PAID', paid_by = ?, payment_reference = ?, value_date = ?, paid_at = ?
+                WHERE award_id = ? AND tranche_id = ?""",
+                event.actor(), event.paymentReference(), event.valueDate(), Instants.utc(at), event.awardId(),
+                event.trancheId());
+        jdbc.update("UPDATE rm_award SET paid_usd = paid_usd + ? WHERE award_id = ?", event.amount().amount(),
+                event.awardId());
+        timeline(eventId, applicationOf(event.awardId()), at, "Paid",
+                "Tranche " + event.trancheId() + ": USD " + event.amount().amount().toPlainString(), event.actor());
+    }
+
+    @EventHandler
+    void on(ReportSubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE rm_report SET status = 'SUBMITTED', narrative = ?, results = ?, submitted_at = ?
+                WHERE award_id = ? AND report_id = ?""",
+                event.narrative(), write(event.results()), Instants.utc(at), event.awardId(), event.reportId());
+        timeline(eventId, applicationOf(event.awardId()), at, "Report submitted", event.kind().name().toLowerCase()
+                + " report", event.actor());
+    }
+
+    @EventHandler
+    void on(ReportAcceptedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        report(event.awardId(), event.reportId(), "ACCEPTED", null, at);
+        timeline(eventId, applicationOf(event.awardId()), at, "Report accepted", event.kind().name().toLowerCase()
+                + " report", event.actor());
+    }
+
+    @EventHandler
+    void on(ReportRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        report(event.awardId(), event.reportId(), "REJECTED", event.reason(), at);
+        timeline(eventId, applicationOf(event.awardId()), at, "Report returned", event.reason(), event.actor());
+    }
+
+    @EventHandler
+    void on(ReportMarkedOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status = 'DUE'",
+                event.awardId(), event.reportId());
+        timeline(eventId, applicationOf(event.awardId()), at, "Report overdue",
+                "Due " + event.dueDate() + "; payments are on hold until it is accepted", event.actor());
+    }
+
+    @EventHandler
+    void on(AmendmentProposedEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_amendment (award_id, amendment_id, kind, terms, reason, status, proposed_by, proposed_at)
+                VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?) ON CONFLICT DO NOTHING""",
+                event.awardId(), event.amendmentId(), event.kind().name(), write(event.terms()), event.reason(),
+                event.actor(), Instants.utc(at));
+    }
+
+    @EventHandler
+    void on(AmendmentApprovedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
+            return;
+        }
+        amendment(event.awardId(), event.amendmentId(), "APPROVED", event.actor(), at);
+        if (event.terms().additionalAmount() != null) {
+            jdbc.update("UPDATE rm_award SET amount_usd = amount_usd + ? WHERE award_id = ?",
+                    event.terms().additionalAmount().amount(), event.awardId());
+            event.terms().additionalAllocations().forEach(allocation -> funding(event.awardId(), allocation));
+            event.terms().additionalTranches().forEach(tranche -> tranche(event.awardId(), tranche));
+        }
+        if (event.terms().newEndDate() != null) {
+            jdbc.update("UPDATE rm_award SET end_date = ? WHERE award_id = ?", event.terms().newEndDate(), event.awardId());
+        }
+        timeline(eventId, applicationOf(event.awardId()), at, "Award amended", event.kind().name().toLowerCase()
+                .replace('_', ' '), event.actor());
+    }
+
+    @EventHandler
+    void on(AmendmentRejectedEvent event, @Timestamp Instant at) {
+        amendment(event.awardId(), event.amendmentId(), "REJECTED", event.actor(), at);
+    }
+
+    @EventHandler
+    void on(RefundRecordedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
+            return;
+        }
+        jdbc.update("UPDATE rm_award SET refunded_usd = refunded_usd + ? WHERE award_id = ?", event.usd().amount(),
+                event.awardId());
+        timeline(eventId, applicationOf(event.awardId()), at, "Refunded",
+                "USD " + event.usd().amount().toPlainString() + ": " + event.reason(), event.actor());
+    }
+
+    @EventHandler
+    void on(AwardClosedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_award SET status = 'CLOSED', closed_at = ? WHERE award_id = ?", Instants.utc(at),
+                event.awardId());
+        timeline(eventId, applicationOf(event.awardId()), at, "Closed", null, event.actor());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE rm_award, rm_award_funding, rm_tranche, rm_report, rm_amendment");
+    }
+
+    private void funding(String awardId, FundingAllocation allocation) {
+        jdbc.update("""
+                INSERT INTO rm_award_funding (award_id, contribution_id, amount_usd) VALUES (?, ?, ?)
+                ON CONFLICT (award_id, contribution_id) DO UPDATE SET amount_usd = rm_award_funding.amount_usd + EXCLUDED.amount_usd""",
+                awardId, allocation.contributionId(), allocation.usd().amount());
+    }
+
+    private void tranche(String awardId, TrancheSchedule tranche) {
+        jdbc.update("""
+                INSERT INTO rm_tranche (award_id, tranche_id, amount_usd, planned_date, requires_report_id, status)
+                VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING""",
+                awardId, tranche.trancheId(), tranche.amount().amount(), tranche.plannedDate(), tranche.requiresReportId());
+    }
+
+    private void report(String awardId, String reportId, String status, String reason, Instant at) {
+        jdbc.update("UPDATE rm_report SET status = ?, decided_at = ?, decision_reason = ? WHERE award_id = ? AND report_id = ?",
+                status, Instants.utc(at), reason, awardId, reportId);
+    }
+
+    private void amendment(String awardId, String amendmentId, String status, String actor, Instant at) {
+        jdbc.update("UPDATE rm_amendment SET status = ?, decided_by = ?, decided_at = ? WHERE award_id = ? AND amendment_id = ?",
+                status, actor, Instants.utc(at), awardId, amendmentId);
+    }
+
+    private String applicationOf(String awardId) {
+        return jdbc.queryForList("SELECT application_id FROM rm_award WHERE award_id = ?", String.class, awardId)
+                .stream().findFirst().orElse(awardId);
+    }
+
+    private void timeline(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
+        jdbc.update("""
+                INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                eventId, applicationId, Instants.utc(at), word, detail, actor);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.strongcities.fund.web.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.ApplicationDecidedEvent;
+import org.strongcities.fund.domain.api.ApplicationDraftCreatedEvent;
+import org.strongcities.fund.domain.api.ApplicationDraftSavedEvent;
+import org.strongcities.fund.domain.api.ApplicationEligibilityRecordedEvent;
+import org.strongcities.fund.domain.api.ApplicationLapsedEvent;
+import org.strongcities.fund.domain.api.ApplicationResubmittedEvent;
+import org.strongcities.fund.domain.api.ApplicationStatus;
+import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
+import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
+import org.strongcities.fund.domain.api.AwardRecordedOnApplicationEvent;
+import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
+import org.strongcities.fund.domain.api.ConflictOfInterestDeclaredEvent;
+import org.strongcities.fund.domain.api.CriterionScore;
+import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
+import org.strongcities.fund.domain.api.DecisionReopenedEvent;
+import org.strongcities.fund.domain.api.DecisionType;
+import org.strongcities.fund.domain.api.HubReviewStartedEvent;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.ReviewEditedEvent;
+import org.strongcities.fund.domain.api.ReviewSubmittedEvent;
+import org.strongcities.fund.domain.api.ReviewerRecusedEvent;
+import org.strongcities.fund.domain.api.RevisionRequestedEvent;
+import org.strongcities.fund.domain.api.StrategicPriority;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Applications, their kept versions, their reviews and the timeline the applicant sees. Internal
+ * comments go only to rm_review, never to the timeline.
+ */
+@Component
+@ProcessingGroup(CaseProjection.GROUP)
+public class CaseProjection {
+
+    public static final String GROUP = "cases";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final HandledEvents handled;
+
+    public CaseProjection(JdbcTemplate jdbc, ObjectMapper json, HandledEvents handled) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.handled = handled;
+    }
+
+    @EventHandler
+    void on(ApplicationDraftCreatedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_application (application_id, city_id, status, created_at, updated_at)
+                VALUES (?, ?, 'DRAFT', ?, ?) ON CONFLICT (application_id) DO NOTHING""",
+                event.applicationId(), event.cityId(), Instants.utc(at), Instants.utc(at));
+        timeline(eventId, event.applicationId(), at, "Draft created", null, event.actor());
+    }
+
+    @EventHandler
+    void on(ApplicationDraftSavedEvent event, @Timestamp Instant at) {
+        content(event.applicationId(), event.content(), at);
+        jdbc.update("UPDATE rm_application SET draft_content = ? WHERE application_id = ?",
+                write(event.content()), event.applicationId());
+    }
+
+    @EventHandler
+    void on(ApplicationSubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        version(event.applicationId(), event.version(), event.content(), null, event.actor(), at);
+        status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
+        jdbc.update("UPDATE rm_application SET submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?",
+                Instants.utc(at), event.applicationId());
+        timeline(eventId, event.applicationId(), at, "Submitted", "Version " + event.version(), event.actor());
+    }
+
+    @EventHandler
+    void on(ApplicationResubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        version(event.applicationId(), event.version(), event.content(), event.responseToReviewers(), event.actor(), at);
+        status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
+        timeline(eventId, event.applicationId(), at, "Resubmitted", "Version " + event.version(), event.actor());
+    }
+
+    @EventHandler
+    void on(ApplicationEligibilityRecordedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!event.eligible()) {
+            status(event.applicationId(), ApplicationStatus.INELIGIBLE, at);
+        }
+        timeline(eventId, event.applicationId(), at, event.eligible() ? "Eligible" : "Not eligible", event.reason(),
+                event.actor());
+    }
+
+    @EventHandler
+    void on(HubReviewStartedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.UNDER_HUB_REVIEW, at);
+        timeline(eventId, event.applicationId(), at, "Under hub review", null, event.actor());
+    }
+
+    @EventHandler
+    void on(RevisionRequestedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.REVISION_REQUESTED, at);
+        timeline(eventId, event.applicationId(), at, "Revision requested", event.rationaleForApplicant(), event.actor());
+    }
+
+    @EventHandler
+    void on(CentralReviewStartedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.UNDER_CENTRAL_REVIEW, at);
+        timeline(eventId, event.applicationId(), at, "Under central review", null, event.actor());
+    }
+
+    @EventHandler
+    void on(ApplicationDecidedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Money approved = event.approvedAmount();
+        jdbc.update("""
+                UPDATE rm_application SET decision_type = ?, approved_amount = ?, approved_currency = ?, conditions = ?,
+                    rationale_for_applicant = ?, decided_by = ?, updated_at = ? WHERE application_id = ?""",
+                event.decisionType().name(), approved == null ? null : approved.amount(),
+                approved == null ? null : approved.currency(), event.conditions(), event.rationaleForApplicant(),
+                event.actor(), Instants.utc(at), event.applicationId());
+        if (!event.awaitingConfirmation()) {
+            decided(event.applicationId(), event.decisionType(), at);
+            timeline(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
+                    event.actor());
+        }
+    }
+
+    @EventHandler
+    void on(DecisionConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        decided(event.applicationId(), event.decisionType(), at);
+        String rationale = jdbc.queryForObject("SELECT rationale_for_applicant FROM rm_application WHERE application_id = ?",
+                String.class, event.applicationId());
+        timeline(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
+    }
+
+    @EventHandler
+    void on(DecisionReopenedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), event.reopenedStatus(), at);
+        jdbc.update("UPDATE rm_application SET decided_at = NULL WHERE application_id = ?", event.applicationId());
+        timeline(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
+    }
+
+    @EventHandler
+    void on(AwardRecordedOnApplicationEvent event) {
+        jdbc.update("UPDATE rm_application SET award_id = ? WHERE application_id = ?", event.awardId(), event.applicationId());
+    }
+
+    @EventHandler
+    void on(ApplicationWithdrawnEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.WITHDRAWN, at);
+        timeline(eventId, event.applicationId(), at, "Withdrawn", event.reason(), event.actor());
+    }
+
+    @EventHandler
+    void on(ApplicationLapsedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.LAPSED, at);
+        timeline(eventId, event.applicationId(), at, "Lapsed", event.reason(), event.actor());
+    }
+
+    @EventHandler
+    void on(ConflictOfInterestDeclaredEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_review (review_id, application_id, application_version, reviewer, stage, recused,
+                    coi_statement, declared_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING""",
+                event.reviewId(), event.applicationId(), event.applicationVersion(), event.reviewer(),
+                event.stage().name(), event.hasConflict(), event.statement(), Instants.utc(at), Instants.utc(at));
+    }
+
+    @EventHandler
+    void on(ReviewerRecusedEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_review SET recused = TRUE, updated_at = ? WHERE review_id = ?",
+                Instants.utc(at), event.reviewId());
+    }
+
+    @EventHandler
+    void on(ReviewSubmittedEvent event, @Timestamp Instant at) {
+        review(event.reviewId(), event.scores(), event.recommendation().name(), event.rationaleForApplicant(),
+                event.internalComments(), 0, at);
+        jdbc.update("UPDATE rm_review SET submitted_at = ? WHERE review_id = ?", Instants.utc(at), event.reviewId());
+    }
+
+    @EventHandler
+    void on(ReviewEditedEvent event, @Timestamp Instant at) {
+        review(event.reviewId(), event.scores(), event.recommendation().name(), event.rationaleForApplicant(),
+                event.internalComments(), event.revision(), at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE rm_application, rm_application_version, rm_case_event, rm_review");
+        handled.forget(GROUP);
+    }
+
+    private void review(String reviewId, List<CriterionScore> scores, String recommendation, String rationale,
+                        String internalComments, int revision, Instant at) {
+        int total = scores.stream().mapToInt(CriterionScore::score).sum();
+        jdbc.update("""
+                UPDATE rm_review SET scores = ?, total_score = ?, recommendation = ?, rationale_for_applicant = ?,
+                    internal_comments = ?, revision = ?, updated_at = ? WHERE review_id = ? AND revision <= ?""",
+                write(scores), total, recommendation, rationale, internalComments, revision, Instants.utc(at),
+                reviewId, revision);
+    }
+
+    private void content(String applicationId, ApplicationContent content, Instant at) {
+        Money requested = content.requestedAmount();
+        jdbc.update("""
+                UPDATE rm_application SET title = ?, summary = ?, priorities = ?, support_type = ?, requested_amount = ?,
+                    requested_currency = ?, sensitive = ?, updated_at = ? WHERE application_id = ?""",
+                content.title(), content.summary(),
+                content.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")),
+                content.supportType() == null ? null : content.supportType().name(),
+                requested == null ? null : requested.amount(), requested == null ? null : requested.currency(),
+                content.sensitive(), Instants.utc(at), applicationId);
+    }
+
+    private void version(String applicationId, int version, ApplicationContent content, String response, String actor,
+                         Instant at) {
+        content(applicationId, content, at);
+        jdbc.update("UPDATE rm_application SET version = greatest(version, ?) WHERE application_id = ?", version, applicationId);
+        jdbc.update("""
+                INSERT INTO rm_application_version (application_id, version, content, response_to_reviewers, submitted_by, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                applicationId, version, write(content), response, actor, Instants.utc(at));
+    }
+
+    private void status(String applicationId, ApplicationStatus status, Instant at) {
+        jdbc.update("UPDATE rm_application SET status = ?, updated_at = ? WHERE application_id = ?",
+                status.name(), Instants.utc(at), applicationId);
+    }
+
+    private void decided(String applicationId, DecisionType decision, Instant at) {
+        ApplicationStatus status = switch (decision) {
+            case APPROVE_IN_FULL -> ApplicationStatus.AWARDED;
+            case APPROVE_PARTIALLY -> ApplicationStatus.PARTIALLY_AWARDED;
+            case DECLINE -> ApplicationStatus.DECLINED;
+        };
+        status(applicationId, status, at);
+        jdbc.update("UPDATE rm_application SET decided_at = ? WHERE application_id = ?", Instants.utc(at), applicationId);
+    }
+
+    private static String word(DecisionType decision) {
+        return switch (decision) {
+            case APPROVE_IN_FULL -> "Approved";
+            case APPROVE_PARTIALLY -> "Partially approved";
+            case DECLINE -> "Declined";
+        };
+    }
+
+    private void timeline(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
+        jdbc.update("""
+                INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                eventId, applicationId, Instants.utc(at), word, detail, actor);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

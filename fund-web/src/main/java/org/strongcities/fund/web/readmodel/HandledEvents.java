@@ -1,0 +1,28 @@
+package org.strongcities.fund.web.readmodel;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers which events a projection has applied, for the handlers that add to totals and would
+ * otherwise count a re-delivered event twice.
+ */
+@Component
+public class HandledEvents {
+
+    private final JdbcTemplate jdbc;
+
+    public HandledEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True the first time this group sees the event; false on every re-delivery. */
+    public boolean firstTime(String eventId, String processingGroup) {
+        return jdbc.update("INSERT INTO rm_handled_event (event_id, processing_group) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                eventId, processingGroup) == 1;
+    }
+
+    public void forget(String processingGroup) {
+        jdbc.update("DELETE FROM rm_handled_event WHERE processing_group = ?", processingGroup);
+    }
+}
