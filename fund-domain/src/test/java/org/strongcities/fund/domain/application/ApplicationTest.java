@@ -1,0 +1,126 @@
+package org.strongcities.fund.domain.application;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.ApplicationDecidedEvent;
+import org.strongcities.fund.domain.api.ApplicationDraftCreatedEvent;
+import org.strongcities.fund.domain.api.ApplicationEligibilityRecordedEvent;
+import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
+import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
+import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
+import org.strongcities.fund.domain.api.DecideApplicationCommand;
+import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
+import org.strongcities.fund.domain.api.DecisionReopenedEvent;
+import org.strongcities.fund.domain.api.DecisionType;
+import org.strongcities.fund.domain.api.HubReviewStartedEvent;
+import org.strongcities.fund.domain.api.Indicator;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.ReopenDecisionCommand;
+import org.strongcities.fund.domain.api.RequestRevisionCommand;
+import org.strongcities.fund.domain.api.ReviewStage;
+import org.strongcities.fund.domain.api.RevisionRequestedEvent;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.domain.api.WithdrawApplicationCommand;
+import static org.strongcities.fund.domain.api.ApplicationStatus.UNDER_CENTRAL_REVIEW;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+class ApplicationTest {
+
+    static ApplicationContent content(String amount) {
+        return new ApplicationContent("Youth council", "A youth council for prevention", Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, Money.usd(amount), List.of(new BudgetLine("Workshops", Money.usd(amount))),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "Objectives", List.of(new Indicator("Youth reached", "0", "200")),
+                "Risks", "Do no harm", false);
+    }
+
+    static final String APP = "app-1";
+
+    static Object[] underCentralReview(String amount) {
+        return new Object[] {
+                new ApplicationDraftCreatedEvent(APP, "city-dakar", "amina"),
+                new ApplicationSubmittedEvent(APP, "city-dakar", 1, content(amount), "amina"),
+                new ApplicationEligibilityRecordedEvent(APP, 1, true, null, "hub"),
+                new HubReviewStartedEvent(APP, 1, "hub"),
+                new CentralReviewStartedEvent(APP, 1, "central")};
+    }
+
+    private AggregateTestFixture<Application> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Application.class);
+    }
+
+    @Test
+    void reviewersAskForARevisionWithARationale() {
+        fixture.given(underCentralReview("20000")).when(new RequestRevisionCommand(APP, "Explain the budget", "central"))
+                .expectEvents(new RevisionRequestedEvent(APP, 1, ReviewStage.CENTRAL, "Explain the budget", "central"));
+    }
+
+    @Test
+    void aSmallApprovalTakesEffectAtOnce() {
+        fixture.given(underCentralReview("20000"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, "Well argued", "strong", "carla"))
+                .expectEvents(new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("20000"), null,
+                        "Well argued", "strong", false, "carla"));
+    }
+
+    @Test
+    void theApplicantCannotDecide() {
+        fixture.given(underCentralReview("20000"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, "amina"))
+                .expectNoEvents()
+                .expectExceptionMessage("Four eyes: amina is the applicant of application app-1 and cannot also be the decider; another account must do this");
+    }
+
+    @Test
+    void aPartialApprovalNeedsALowerAmountOrConditions() {
+        fixture.given(underCentralReview("20000"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_PARTIALLY, Money.usd("20000"), " ", null, null, "carla"))
+                .expectExceptionMessage("A partial approval of application app-1 needs an amount below the requested USD 20,000.00 or conditions");
+    }
+
+    @Test
+    void aDeclineNeedsAReason() {
+        fixture.given(underCentralReview("20000"))
+                .when(new DecideApplicationCommand(APP, DecisionType.DECLINE, null, null, "", null, "carla"))
+                .expectExceptionMessage("A decline of application app-1 needs a reason the applicant will read");
+    }
+
+    @Test
+    void aLargeApprovalWaitsForASecondApproverWhoIsNotTheDecider() {
+        ApplicationDecidedEvent decided = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"),
+                null, null, null, true, "carla");
+        fixture.given(underCentralReview("40000"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, "carla"))
+                .expectEvents(decided);
+        fixture.given(underCentralReview("40000")).andGiven(decided).when(new ConfirmDecisionCommand(APP, "carla"))
+                .expectExceptionMessage("Four eyes: carla is the decider of application app-1 and cannot also be the second approver; another account must do this");
+        fixture.given(underCentralReview("40000")).andGiven(decided).when(new ConfirmDecisionCommand(APP, "dmitri"))
+                .expectEvents(new DecisionConfirmedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"), "carla", "dmitri"));
+    }
+
+    @Test
+    void aDecisionIsReopenedByANewEventWithAReason() {
+        ApplicationDecidedEvent declined = new ApplicationDecidedEvent(APP, 1, DecisionType.DECLINE, null, null, "Out of scope", null,
+                false, "carla");
+        fixture.given(underCentralReview("20000")).andGiven(declined).when(new ReopenDecisionCommand(APP, "new evidence", "dmitri"))
+                .expectEvents(new DecisionReopenedEvent(APP, 1, UNDER_CENTRAL_REVIEW, "new evidence", "dmitri"));
+        fixture.given(underCentralReview("20000")).andGiven(declined).when(new WithdrawApplicationCommand(APP, "too late", "amina"))
+                .expectExceptionMessage("Cannot withdraw application app-1: it is declined, and this is possible only when it is "
+                        + "draft or submitted or under hub review or revision requested or under central review");
+    }
+
+    @Test
+    void withdrawalNeedsAReason() {
+        fixture.given(underCentralReview("20000")).when(new WithdrawApplicationCommand(APP, "other funding", "amina"))
+                .expectEvents(new ApplicationWithdrawnEvent(APP, "other funding", "amina"));
+    }
+}
