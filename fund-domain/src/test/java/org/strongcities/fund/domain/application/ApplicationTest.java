@@ -31,9 +31,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-class ApplicationTest {
+public class ApplicationTest {
 
-    static ApplicationContent content(String amount) {
+    public static ApplicationContent content(String amount) {
         return new ApplicationContent("Youth council", "A youth council for prevention", Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
                 SupportType.COMMUNITY_YOUTH_ENGAGEMENT, Money.usd(amount), List.of(new BudgetLine("Workshops", Money.usd(amount))),
                 LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "Objectives", List.of(new Indicator("Youth reached", "0", "200")),

@@ -1,0 +1,234 @@
+package org.strongcities.fund.domain.award;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.strongcities.fund.domain.FundDomain;
+import org.strongcities.fund.domain.api.AcceptReportCommand;
+import org.strongcities.fund.domain.api.ApproveTrancheCommand;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.BusinessRuleViolation;
+import org.strongcities.fund.domain.api.CloseOutAwardCommand;
+import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
+import org.strongcities.fund.domain.api.CreateApplicationDraftCommand;
+import org.strongcities.fund.domain.api.DecideApplicationCommand;
+import org.strongcities.fund.domain.api.DecisionType;
+import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.FocalPoint;
+import org.strongcities.fund.domain.api.FundingAllocation;
+import org.strongcities.fund.domain.api.MakeAwardCommand;
+import org.strongcities.fund.domain.api.MarkReportOverdueCommand;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.PopulationBand;
+import org.strongcities.fund.domain.api.RecordEligibilityCommand;
+import org.strongcities.fund.domain.api.RecordReceiptCommand;
+import org.strongcities.fund.domain.api.RecordRefundCommand;
+import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.RegisterMemberCityCommand;
+import org.strongcities.fund.domain.api.ReportKind;
+import org.strongcities.fund.domain.api.ReportingObligation;
+import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.domain.api.SignContributionAgreementCommand;
+import org.strongcities.fund.domain.api.StartCentralReviewCommand;
+import org.strongcities.fund.domain.api.StartHubReviewCommand;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SubmitApplicationCommand;
+import org.strongcities.fund.domain.api.SubmitReportCommand;
+import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.domain.api.SuspendMembershipCommand;
+import org.strongcities.fund.domain.api.TrancheSchedule;
+import org.strongcities.fund.domain.application.ApplicationTest;
+import org.strongcities.fund.domain.ledger.Contribution;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The handlers that span aggregates, run through FundDomain on a real Axon configuration with an
+ * in-memory event store: one unit of work per command, so a rejection anywhere stores nothing.
+ */
+class AwardLifecycleTest {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 1);
+
+    private Configuration axon;
+
+    @BeforeEach
+    void start() {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+        new FundDomain().configureModule(configurer);
+        axon = configurer.buildConfiguration();
+        axon.start();
+        send(new RegisterMemberCityCommand("city-dakar", "Dakar", "SN", Region.WEST_AFRICA, "hub-wa", PopulationBand.FROM_1M_TO_5M,
+                List.of(new FocalPoint("amina", "Amina Diallo", null)), true, false, "admin"));
+        contribution("c-wa", Earmark.region(Region.WEST_AFRICA), "25000");
+        contribution("c-eu", Earmark.region(Region.EUROPE), "100000");
+    }
+
+    @AfterEach
+    void stop() {
+        axon.shutdown();
+    }
+
+    @Test
+    void onlyAnActiveMemberAppliesThroughItsFocalPoint() {
+        assertThatThrownBy(() -> send(new CreateApplicationDraftCommand("app-x", "city-dakar", "mallory")))
+                .hasMessage("Application app-x: mallory is not a focal point of Dakar (city-dakar); only the city's focal points apply for it");
+        send(new SuspendMembershipCommand("city-dakar", "review", "admin"));
+        assertThatThrownBy(() -> send(new CreateApplicationDraftCommand("app-x", "city-dakar", "amina")))
+                .hasMessage("Application app-x: Dakar (city-dakar) is not an active member (membership suspended), so it cannot apply for support");
+    }
+
+    @Test
+    void anAwardIsRejectedWhenTheEarmarkedBalanceIsShortAndNothingIsStored() {
+        approvedApplication("app-1", "40000");
+        long eventsBefore = eventCount("app-1") + eventCount("c-wa");
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "40000", "c-wa")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Award award-1 of USD 40,000.00 exceeds the USD 25,000.00 available in contribution c-wa (earmarked for West Africa)");
+        assertThat(eventCount("app-1") + eventCount("c-wa")).isEqualTo(eventsBefore);
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "40000", "c-eu")))
+                .hasMessageStartingWith("Contribution c-eu is earmarked for Europe and cannot fund award award-1");
+    }
+
+    @Test
+    void fromAwardThroughGatedTranchesAndHoldsToRefundAndCloseOut() {
+        send(new RecordReceiptCommand("c-wa", "rc-2", Money.usd("25000"), null, DAY, "finance"));
+        approvedApplication("app-1", "40000");
+        send(award("award-1", "app-1", "40000", "c-wa"));
+        assertThat(ledger("c-wa")).containsExactly(Money.usd("50000"), Money.usd("40000"), Money.usd("0"), Money.usd("0"));
+
+        send(new RequestTrancheCommand("award-1", "t-1", "erin"));
+        assertThatThrownBy(() -> send(new ApproveTrancheCommand("award-1", "t-1", "erin"))).hasMessageStartingWith("Four eyes: erin is the requester");
+        send(new ApproveTrancheCommand("award-1", "t-1", "frank"));
+        assertThatThrownBy(() -> send(pay("t-1", "amina"))).hasMessageStartingWith("Four eyes: amina is the applicant");
+        assertThatThrownBy(() -> send(pay("t-1", "carla"))).hasMessageStartingWith("Four eyes: carla is the approver");
+        send(pay("t-1", "gina"));
+
+        send(new RequestTrancheCommand("award-1", "t-2", "erin"));
+        send(new ApproveTrancheCommand("award-1", "t-2", "frank"));
+        assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 (USD 20,000.00) of award award-1 to city "
+                + "city-dakar: it waits for report r-1 to be accepted, and the report is due");
+        send(new SubmitReportCommand("award-1", "r-1", "Halfway there", List.of(), "amina"));
+        send(new AcceptReportCommand("award-1", "r-1", "hana"));
+        send(new MarkReportOverdueCommand("award-1", "r-final", "timer"));
+        assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 of award award-1: Dakar (city-dakar) "
+                + "has overdue reports [r-final]; no tranche is paid until they are accepted");
+        send(new SubmitReportCommand("award-1", "r-final", "Done", List.of(), "amina"));
+        send(new AcceptReportCommand("award-1", "r-final", "hana"));
+        send(pay("t-2", "gina"));
+        assertThat(ledger("c-wa")).containsExactly(Money.usd("50000"), Money.usd("40000"), Money.usd("40000"), Money.usd("0"));
+
+        send(new RecordRefundCommand("award-1", "rf-1", Money.usd("5000"), "unspent travel budget", "gina"));
+        assertThat(ledger("c-wa")).containsExactly(Money.usd("50000"), Money.usd("35000"), Money.usd("40000"), Money.usd("5000"));
+        assertThat(available("c-wa")).isEqualTo(Money.usd("15000"));
+
+        send(new CloseOutAwardCommand("award-1", "carla"));
+        assertThatThrownBy(() -> send(new RequestTrancheCommand("award-1", "t-1", "erin"))).hasMessage("Award award-1 is closed");
+    }
+
+    @Test
+    void closingOutReleasesWhatTheAwardNeverDrew() {
+        approvedApplication("app-1", "20000");
+        send(award("award-1", "app-1", "20000", "c-wa"));
+        send(new SubmitReportCommand("award-1", "r-final", "Cancelled early", List.of(), "amina"));
+        send(new AcceptReportCommand("award-1", "r-final", "hana"));
+        send(new CloseOutAwardCommand("award-1", "carla"));
+        assertThat(available("c-wa")).isEqualTo(Money.usd("25000"));
+    }
+
+    @Test
+    void twoAwardsRacingForOneContributionCannotOverdrawIt() throws Exception {
+        approvedApplication("app-1", "20000");
+        approvedApplication("app-2", "20000");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Boolean>> racers = List.of(() -> tryToSend(award("award-1", "app-1", "20000", "c-wa")),
+                    () -> tryToSend(award("award-2", "app-2", "20000", "c-wa")));
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> result : threads.invokeAll(racers)) {
+                won.add(result.get());
+            }
+            assertThat(won).containsExactlyInAnyOrder(true, false);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(available("c-wa")).isEqualTo(Money.usd("5000"));
+    }
+
+    private boolean tryToSend(Object command) {
+        try {
+            send(command);
+            return true;
+        } catch (BusinessRuleViolation rejected) {
+            return false;
+        }
+    }
+
+    private void contribution(String id, Earmark earmark, String receivedUsd) {
+        send(new SignContributionAgreementCommand(id, "donor-no", Money.usd("100000"), DAY, DAY.plusYears(2), earmark, "finance"));
+        send(new RecordReceiptCommand(id, "rc-1", Money.usd(receivedUsd), null, DAY, "finance"));
+    }
+
+    private void approvedApplication(String applicationId, String amount) {
+        send(new CreateApplicationDraftCommand(applicationId, "city-dakar", "amina"));
+        send(new SubmitApplicationCommand(applicationId, ApplicationTest.content(amount), "amina"));
+        send(new RecordEligibilityCommand(applicationId, true, null, "hub"));
+        send(new StartHubReviewCommand(applicationId, "hub"));
+        send(new StartCentralReviewCommand(applicationId, "central"));
+        send(new DecideApplicationCommand(applicationId, DecisionType.APPROVE_IN_FULL, null, null, "Approved", null, "carla"));
+        if (Money.usd(amount).isGreaterThan(Money.usd("25000"))) {
+            send(new ConfirmDecisionCommand(applicationId, "dmitri"));
+        }
+    }
+
+    private static MakeAwardCommand award(String awardId, String applicationId, String amount, String contributionId) {
+        Money total = Money.usd(amount);
+        Money half = new Money(total.amount().divide(java.math.BigDecimal.valueOf(2)), Money.USD);
+        return new MakeAwardCommand(awardId, applicationId, "city-dakar", Region.WEST_AFRICA, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, null, total, List.of(new BudgetLine("Workshops", total)),
+                List.of(new TrancheSchedule("t-1", half, DAY, null), new TrancheSchedule("t-2", half, DAY.plusMonths(6), "r-1")),
+                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, DAY.plusMonths(5)),
+                        new ReportingObligation("r-final", ReportKind.FINAL, DAY.plusYears(1))),
+                null, DAY.plusYears(1), List.of(new FundingAllocation(contributionId, total)), "carla");
+    }
+
+    private static RecordTranchePaymentCommand pay(String trancheId, String actor) {
+        return new RecordTranchePaymentCommand("award-1", trancheId, "PAY-" + trancheId, DAY, null, actor);
+    }
+
+    private void send(Object command) {
+        axon.commandGateway().sendAndWait(command);
+    }
+
+    private long eventCount(String aggregateId) {
+        return axon.eventStore().readEvents(aggregateId).asStream().count();
+    }
+
+    /** received, committed, disbursed, refunded in USD. */
+    private List<Money> ledger(String contributionId) {
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> axon.repository(Contribution.class).load(contributionId)
+                .invoke(c -> List.of(c.received(), c.committed(), c.disbursed(), c.refunded()))).getPayload();
+    }
+
+    private Money available(String contributionId) {
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> axon.repository(Contribution.class).load(contributionId)
+                .invoke(Contribution::available)).getPayload();
+    }
+}
