@@ -178,7 +178,8 @@ public class Application {
                 yield null;
             }
         };
-        boolean awaitingConfirmation = DecisionPolicy.needsSecondApprover(command.decisionType(), approved);
+        boolean awaitingConfirmation = DecisionPolicy.needsSecondApprover(command.decisionType(), approved,
+                command.secondApprovalRequired());
         apply(new ApplicationDecidedEvent(applicationId, version, command.decisionType(), approved, command.conditions(),
                 command.rationaleForApplicant(), command.internalNote(), awaitingConfirmation, command.actor()));
     }

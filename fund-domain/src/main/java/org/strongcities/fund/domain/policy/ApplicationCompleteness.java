@@ -12,29 +12,41 @@ public final class ApplicationCompleteness {
     private ApplicationCompleteness() {
     }
 
+    /**
+     * One problem of a draft: {@code field} names the component of ApplicationContent it belongs
+     * to, so a form can show the message next to that field.
+     */
+    public record Problem(String field, String message) {
+    }
+
     /** Every missing or invalid field, in the order of the form; empty when the application is complete. */
     public static List<String> missingFields(ApplicationContent content) {
-        List<String> missing = new ArrayList<>();
+        return problems(content).stream().map(Problem::message).toList();
+    }
+
+    /** The same as {@link #missingFields}, each with the field it is about. */
+    public static List<Problem> problems(ApplicationContent content) {
+        List<Problem> missing = new ArrayList<>();
         if (content == null) {
-            return List.of("the application has no content yet: fill in the form");
+            return List.of(new Problem("title", "the application has no content yet: fill in the form"));
         }
-        requireText(content.title(), "a title", missing);
-        requireText(content.summary(), "a summary", missing);
+        requireText(content.title(), "title", "a title", missing);
+        requireText(content.summary(), "summary", "a summary", missing);
         if (content.priorities().isEmpty()) {
-            missing.add("at least one strategic priority");
+            missing.add(new Problem("priorities", "at least one strategic priority"));
         }
         if (content.supportType() == null) {
-            missing.add("the type of support");
+            missing.add(new Problem("supportType", "the type of support"));
         }
         if (content.requestedAmount() == null || !content.requestedAmount().isPositive()) {
-            missing.add("a requested amount above zero");
+            missing.add(new Problem("requestedAmount", "a requested amount above zero"));
         }
         if (content.budgetLines().isEmpty()) {
-            missing.add("at least one budget line");
+            missing.add(new Problem("budgetLines", "at least one budget line"));
         } else {
             for (BudgetLine line : content.budgetLines()) {
                 if (line.description() == null || line.description().isBlank()) {
-                    missing.add("a description for every budget line");
+                    missing.add(new Problem("budgetLines", "a description for every budget line"));
                     break;
                 }
             }
@@ -42,29 +54,30 @@ public final class ApplicationCompleteness {
                 String mismatch = Totals.mismatch("budget lines",
                         content.budgetLines().stream().map(BudgetLine::amount).toList(), content.requestedAmount());
                 if (mismatch != null) {
-                    missing.add(mismatch.replace("the total is", "the requested amount is"));
+                    missing.add(new Problem("budgetLines", mismatch.replace("the total is", "the requested amount is")));
                 }
             }
         }
         if (content.timelineStart() == null || content.timelineEnd() == null) {
-            missing.add("a timeline with start and end dates");
+            missing.add(new Problem("timelineEnd", "a timeline with start and end dates"));
         } else if (!content.timelineEnd().isAfter(content.timelineStart())) {
-            missing.add("a timeline that ends after it starts (" + content.timelineStart() + " to " + content.timelineEnd() + ")");
+            missing.add(new Problem("timelineEnd", "a timeline that ends after it starts (" + content.timelineStart() + " to "
+                    + content.timelineEnd() + ")"));
         }
-        requireText(content.objectives(), "the objectives", missing);
+        requireText(content.objectives(), "objectives", "the objectives", missing);
         if (content.indicators().isEmpty()) {
-            missing.add("at least one indicator to report results against");
+            missing.add(new Problem("indicators", "at least one indicator to report results against"));
         } else if (content.indicators().stream().map(Indicator::name).anyMatch(name -> name == null || name.isBlank())) {
-            missing.add("a name for every indicator");
+            missing.add(new Problem("indicators", "a name for every indicator"));
         }
-        requireText(content.risks(), "the risks", missing);
-        requireText(content.doNoHarm(), "the do-no-harm section", missing);
+        requireText(content.risks(), "risks", "the risks", missing);
+        requireText(content.doNoHarm(), "doNoHarm", "the do-no-harm section", missing);
         return missing;
     }
 
-    private static void requireText(String value, String field, List<String> missing) {
+    private static void requireText(String value, String field, String what, List<Problem> missing) {
         if (value == null || value.isBlank()) {
-            missing.add(field);
+            missing.add(new Problem(field, what));
         }
     }
 }

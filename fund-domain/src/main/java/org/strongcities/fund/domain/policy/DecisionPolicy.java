@@ -6,20 +6,18 @@ import org.strongcities.fund.domain.api.Money;
 /** When a funding decision needs a second approver before it takes effect. */
 public final class DecisionPolicy {
 
-    /** Approvals above this amount are confirmed by a second approver (four eyes). */
-    public static final Money CONFIRMATION_THRESHOLD = Money.usd("25000");
-
     private DecisionPolicy() {
     }
 
     /**
-     * Declines never need confirmation. An approval in another currency than USD always does,
-     * because without a rate of the day the domain cannot tell whether it is above the threshold.
+     * Declines never need confirmation. An approval needs it when the routing table says so for its
+     * amount, and always when it is not in USD, because without a rate of the day nobody can tell
+     * whether it is above the threshold.
      */
-    public static boolean needsSecondApprover(DecisionType decisionType, Money approvedAmount) {
+    public static boolean needsSecondApprover(DecisionType decisionType, Money approvedAmount, boolean routingRequiresIt) {
         if (decisionType == DecisionType.DECLINE) {
             return false;
         }
-        return !approvedAmount.isUsd() || approvedAmount.isGreaterThan(CONFIRMATION_THRESHOLD);
+        return routingRequiresIt || !approvedAmount.isUsd();
     }
 }

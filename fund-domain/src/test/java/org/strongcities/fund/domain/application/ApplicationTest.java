@@ -67,7 +67,7 @@ public class ApplicationTest {
     @Test
     void aSmallApprovalTakesEffectAtOnce() {
         fixture.given(underCentralReview("20000"))
-                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, "Well argued", "strong", "carla"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, "Well argued", "strong", false, "carla"))
                 .expectEvents(new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("20000"), null,
                         "Well argued", "strong", false, "carla"));
     }
@@ -75,7 +75,7 @@ public class ApplicationTest {
     @Test
     void theApplicantCannotDecide() {
         fixture.given(underCentralReview("20000"))
-                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, "amina"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, false, "amina"))
                 .expectNoEvents()
                 .expectExceptionMessage("Four eyes: amina is the applicant of application app-1 and cannot also be the decider; another account must do this");
     }
@@ -83,14 +83,14 @@ public class ApplicationTest {
     @Test
     void aPartialApprovalNeedsALowerAmountOrConditions() {
         fixture.given(underCentralReview("20000"))
-                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_PARTIALLY, Money.usd("20000"), " ", null, null, "carla"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_PARTIALLY, Money.usd("20000"), " ", null, null, false, "carla"))
                 .expectExceptionMessage("A partial approval of application app-1 needs an amount below the requested USD 20,000.00 or conditions");
     }
 
     @Test
     void aDeclineNeedsAReason() {
         fixture.given(underCentralReview("20000"))
-                .when(new DecideApplicationCommand(APP, DecisionType.DECLINE, null, null, "", null, "carla"))
+                .when(new DecideApplicationCommand(APP, DecisionType.DECLINE, null, null, "", null, false, "carla"))
                 .expectExceptionMessage("A decline of application app-1 needs a reason the applicant will read");
     }
 
@@ -99,7 +99,7 @@ public class ApplicationTest {
         ApplicationDecidedEvent decided = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"),
                 null, null, null, true, "carla");
         fixture.given(underCentralReview("40000"))
-                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, "carla"))
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_IN_FULL, null, null, null, null, true, "carla"))
                 .expectEvents(decided);
         fixture.given(underCentralReview("40000")).andGiven(decided).when(new ConfirmDecisionCommand(APP, "carla"))
                 .expectExceptionMessage("Four eyes: carla is the decider of application app-1 and cannot also be the second approver; another account must do this");

@@ -66,10 +66,10 @@ class PolicyTest {
 
     @Test
     void approvalsAboveTheThresholdOrInAnotherCurrencyNeedASecondApprover() {
-        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_IN_FULL, Money.usd("25000"))).isFalse();
-        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_IN_FULL, Money.usd("25000.01"))).isTrue();
-        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_PARTIALLY, Money.of("100", "EUR"))).isTrue();
-        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.DECLINE, null)).isFalse();
+        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_IN_FULL, Money.usd("25000"), false)).isFalse();
+        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_IN_FULL, Money.usd("25000.01"), true)).isTrue();
+        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.APPROVE_PARTIALLY, Money.of("100", "EUR"), false)).isTrue();
+        assertThat(DecisionPolicy.needsSecondApprover(DecisionType.DECLINE, null, true)).isFalse();
     }
 
     @Test
