@@ -1,0 +1,94 @@
+package org.strongcities.fund.process.award;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.strongcities.fund.domain.api.AmendmentProposedEvent;
+import org.strongcities.fund.domain.api.AwardMadeEvent;
+import org.strongcities.fund.domain.api.ReportSubmittedEvent;
+import org.strongcities.fund.domain.api.TrancheRequestedEvent;
+import org.strongcities.fund.process.CityDirectory;
+import org.strongcities.fund.process.HandledEvents;
+import org.strongcities.fund.process.award.AwardProcess.Messages;
+import org.strongcities.fund.process.award.AwardProcess.Variables;
+
+/**
+ * Award events to the award process, by business key = award id. Like the application bridge:
+ * subscribing, one transaction with the event, idempotent by event id. Correlation is strict:
+ * each of these events is possible only while the process waits for it.
+ */
+@Component
+@ProcessingGroup(HandledEvents.PROCESSING_GROUP)
+public class AwardBridge {
+
+    private static final Logger log = LoggerFactory.getLogger(AwardBridge.class);
+
+    private final RuntimeService runtimeService;
+    private final CityDirectory cityDirectory;
+    private final HandledEvents handledEvents;
+
+    public AwardBridge(RuntimeService runtimeService, CityDirectory cityDirectory, HandledEvents handledEvents) {
+        this.runtimeService = runtimeService;
+        this.cityDirectory = cityDirectory;
+        this.handledEvents = handledEvents;
+    }
+
+    @EventHandler
+    public void on(AwardMadeEvent event, @MessageIdentifier String eventId) {
+        if (handledEvents.firstDelivery(eventId)) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.AWARD_ID, event.awardId());
+            variables.put(Variables.APPLICATION_ID, event.applicationId());
+            variables.put(Variables.CITY_ID, event.cityId());
+            variables.put(Variables.HUB_ID, cityDirectory.standing(event.cityId()).hubId());
+            variables.put(Variables.REPORTING_OBLIGATIONS, ReportSchedule.encode(event.reportingObligations()));
+            runtimeService.startProcessInstanceByKey(AwardProcess.PROCESS_KEY, event.awardId(), variables);
+            log.info("Award {} to city {} made: award process started with {} reporting obligations",
+                    event.awardId(), event.cityId(), event.reportingObligations().size());
+        }
+    }
+
+    @EventHandler
+    public void on(ReportSubmittedEvent event, @MessageIdentifier String eventId) {
+        if (handledEvents.firstDelivery(eventId)) {
+            runtimeService.createMessageCorrelation(Messages.REPORT_SUBMITTED)
+                    .processInstanceBusinessKey(event.awardId())
+                    .localVariableEquals(Variables.REPORT_ID, event.reportId())
+                    .correlateWithResult();
+        }
+    }
+
+    /** The tranche's ids are local to its sub-process, so two tranches in flight do not mix. */
+    @EventHandler
+    public void on(TrancheRequestedEvent event, @MessageIdentifier String eventId) {
+        if (handledEvents.firstDelivery(eventId)) {
+            Map<String, Object> tranche = new HashMap<>();
+            tranche.put(Variables.TRANCHE_ID, event.trancheId());
+            tranche.put(Variables.TRANCHE_REQUESTED_BY, event.actor());
+            tranche.put(Variables.TRANCHE_APPROVED_BY, null);
+            runtimeService.createMessageCorrelation(Messages.TRANCHE_REQUESTED)
+                    .processInstanceBusinessKey(event.awardId())
+                    .setVariablesLocal(tranche)
+                    .correlateWithResult();
+        }
+    }
+
+    @EventHandler
+    public void on(AmendmentProposedEvent event, @MessageIdentifier String eventId) {
+        if (handledEvents.firstDelivery(eventId)) {
+            Map<String, Object> amendment = new HashMap<>();
+            amendment.put(Variables.AMENDMENT_ID, event.amendmentId());
+            amendment.put(Variables.AMENDMENT_PROPOSED_BY, event.actor());
+            runtimeService.createMessageCorrelation(Messages.AMENDMENT_PROPOSED)
+                    .processInstanceBusinessKey(event.awardId())
+                    .setVariablesLocal(amendment)
+                    .correlateWithResult();
+        }
+    }
+}
