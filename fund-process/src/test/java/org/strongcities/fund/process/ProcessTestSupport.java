@@ -59,12 +59,13 @@ public abstract class ProcessTestSupport {
         runDueJobs();
     }
 
+    /** One at a time, earliest first: a job may cancel others (an interrupting timer ends its siblings). */
     protected void runDueJobs() {
         ManagementService management = engine.getManagementService();
-        List<Job> due = management.createJobQuery().executable().list();
-        while (!due.isEmpty()) {
-            due.forEach(job -> management.executeJob(job.getId()));
-            due = management.createJobQuery().executable().list();
+        List<Job> next = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
+        while (!next.isEmpty()) {
+            management.executeJob(next.get(0).getId());
+            next = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
         }
     }
 

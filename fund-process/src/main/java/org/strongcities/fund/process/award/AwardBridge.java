@@ -1,11 +1,15 @@
 package org.strongcities.fund.process.award;
 
+import static org.camunda.bpm.engine.variable.Variables.createVariables;
+import static org.camunda.bpm.engine.variable.Variables.stringValue;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -64,17 +68,16 @@ public class AwardBridge {
         }
     }
 
-    /** The tranche's ids are local to its sub-process, so two tranches in flight do not mix. */
+    /**
+     * Transient variables: the model copies them into the scope of this one tranche, so two
+     * tranches in flight do not mix and nothing stays behind on the process.
+     */
     @EventHandler
     public void on(TrancheRequestedEvent event, @MessageIdentifier String eventId) {
         if (handledEvents.firstDelivery(eventId)) {
-            Map<String, Object> tranche = new HashMap<>();
-            tranche.put(Variables.TRANCHE_ID, event.trancheId());
-            tranche.put(Variables.TRANCHE_REQUESTED_BY, event.actor());
-            tranche.put(Variables.TRANCHE_APPROVED_BY, null);
             runtimeService.createMessageCorrelation(Messages.TRANCHE_REQUESTED)
                     .processInstanceBusinessKey(event.awardId())
-                    .setVariablesLocal(tranche)
+                    .setVariables(transientTexts(Variables.TRANCHE_ID, event.trancheId(), Variables.TRANCHE_REQUESTED_BY, event.actor()))
                     .correlateWithResult();
         }
     }
@@ -82,13 +85,14 @@ public class AwardBridge {
     @EventHandler
     public void on(AmendmentProposedEvent event, @MessageIdentifier String eventId) {
         if (handledEvents.firstDelivery(eventId)) {
-            Map<String, Object> amendment = new HashMap<>();
-            amendment.put(Variables.AMENDMENT_ID, event.amendmentId());
-            amendment.put(Variables.AMENDMENT_PROPOSED_BY, event.actor());
             runtimeService.createMessageCorrelation(Messages.AMENDMENT_PROPOSED)
                     .processInstanceBusinessKey(event.awardId())
-                    .setVariablesLocal(amendment)
+                    .setVariables(transientTexts(Variables.AMENDMENT_ID, event.amendmentId(), Variables.AMENDMENT_PROPOSED_BY, event.actor()))
                     .correlateWithResult();
         }
+    }
+
+    private static VariableMap transientTexts(String idName, String id, String actorName, String actor) {
+        return createVariables().putValueTyped(idName, stringValue(id, true)).putValueTyped(actorName, stringValue(actor, true));
     }
 }
