@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class ProcessTestSupport {
 
+    /** Per test instance: a static one shared by several classes loses its engine after the first class. */
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+    final ProcessEngineExtension extension = ProcessEngineExtension.builder()
             .useProcessEngine(TestEngine.processEngine()).build();
 
     protected final ProcessEngine engine = TestEngine.processEngine();

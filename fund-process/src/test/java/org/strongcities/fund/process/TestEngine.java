@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class TestEngine {
 
     private static EmbeddedPostgres postgres;
+    /** One instance: Spring binds transactions to the DataSource object, so everyone must share it. */
+    private static DataSource dataSource;
     private static ProcessEngine processEngine;
 
     private TestEngine() {
@@ -29,11 +31,12 @@ public final class TestEngine {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the process tests", e);
             }
-            new JdbcTemplate(postgres.getPostgresDatabase()).execute(
+            dataSource = postgres.getPostgresDatabase();
+            new JdbcTemplate(dataSource).execute(
                     "create table process_bridge_handled_event (event_id varchar(255) primary key,"
                             + " handled_at timestamp with time zone not null default now())");
         }
-        return postgres.getPostgresDatabase();
+        return dataSource;
     }
 
     public static synchronized ProcessEngine processEngine() {
