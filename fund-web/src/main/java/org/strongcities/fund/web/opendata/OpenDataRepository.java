@@ -1,0 +1,137 @@
+package org.strongcities.fund.web.opendata;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads what the exports publish from the read models. Every figure is in USD. */
+@Repository
+public class OpenDataRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public OpenDataRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Awards made in the period, oldest first. */
+    public List<AwardRecord> awards(Period period) {
+        List<AwardRecord> bare = jdbc.query("""
+                SELECT a.award_id, a.application_id, ap.title, ap.summary, coalesce(ap.sensitive, TRUE) AS sensitive,
+                       a.city_id, c.name AS city_name, c.country_code, a.region, a.priorities, a.support_type,
+                       a.amount_usd, a.status, a.end_date, a.made_at, a.closed_at
+                FROM rm_award a
+                LEFT JOIN rm_application ap ON ap.application_id = a.application_id
+                LEFT JOIN rm_city c ON c.city_id = a.city_id
+                WHERE a.made_at >= ? AND a.made_at < ?
+                ORDER BY a.made_at, a.award_id""",
+                (rs, row) -> new AwardRecord(rs.getString("award_id"), rs.getString("application_id"),
+                        rs.getString("title"), rs.getString("summary"), rs.getBoolean("sensitive"),
+                        rs.getString("city_id"), rs.getString("city_name"), trim(rs.getString("country_code")),
+                        rs.getString("region"), split(rs.getString("priorities")), rs.getString("support_type"),
+                        rs.getBigDecimal("amount_usd"), rs.getString("status"), localDate(rs.getDate("end_date")),
+                        instant(rs.getTimestamp("made_at")), instant(rs.getTimestamp("closed_at")),
+                        List.of(), List.of(), List.of()),
+                utc(period.start()), utc(period.endExclusive()));
+        List<AwardRecord> awards = new ArrayList<>();
+        for (AwardRecord award : bare) {
+            awards.add(new AwardRecord(award.awardId(), award.applicationId(), award.title(), award.summary(),
+                    award.sensitive(), award.cityId(), award.cityName(), award.countryCode(), award.region(),
+                    award.priorities(), award.supportType(), award.amountUsd(), award.status(), award.endDate(),
+                    award.madeAt(), award.closedAt(), funding(award.awardId()), tranches(award.awardId()),
+                    refunds(award.awardId())));
+        }
+        return awards;
+    }
+
+    private List<AwardRecord.Funding> funding(String awardId) {
+        return jdbc.query("""
+                SELECT f.contribution_id, f.amount_usd, d.donor_id, d.name, d.donor_type, d.iati_org_ref
+                FROM rm_award_funding f
+                LEFT JOIN rm_contribution k ON k.contribution_id = f.contribution_id
+                LEFT JOIN rm_donor d ON d.donor_id = k.donor_id
+                WHERE f.award_id = ? ORDER BY f.contribution_id""",
+                (rs, row) -> new AwardRecord.Funding(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)), awardId);
+    }
+
+    private List<AwardRecord.Tranche> tranches(String awardId) {
+        return jdbc.query("""
+                SELECT tranche_id, amount_usd, planned_date, status, value_date, paid_at
+                FROM rm_tranche WHERE award_id = ? ORDER BY planned_date NULLS LAST, tranche_id""",
+                (rs, row) -> new AwardRecord.Tranche(rs.getString(1), rs.getBigDecimal(2), localDate(rs.getDate(3)),
+                        rs.getString(4), localDate(rs.getDate(5)), instant(rs.getTimestamp(6))), awardId);
+    }
+
+    private List<AwardRecord.Refund> refunds(String awardId) {
+        return jdbc.query("""
+                SELECT reference, sum(amount_usd), min(occurred_at)
+                FROM rm_ledger_entry WHERE award_id = ? AND entry_kind = 'REFUNDED'
+                GROUP BY reference ORDER BY min(occurred_at), reference""",
+                (rs, row) -> new AwardRecord.Refund(rs.getString(1), rs.getBigDecimal(2), instant(rs.getTimestamp(3))),
+                awardId);
+    }
+
+    /** Money received from one donor in one calendar year of the period. */
+    public record DonorYear(int year, String donorId, String donorName, String donorIatiRef, BigDecimal receivedUsd) {
+    }
+
+    public List<DonorYear> receiptsByDonorAndYear(Period period) {
+        return jdbc.query("""
+                SELECT extract(YEAR FROM l.occurred_at AT TIME ZONE 'UTC')::int AS year, d.donor_id, d.name, d.iati_org_ref,
+                       sum(l.amount_usd) AS received
+                FROM rm_ledger_entry l
+                JOIN rm_contribution k ON k.contribution_id = l.contribution_id
+                JOIN rm_donor d ON d.donor_id = k.donor_id
+                WHERE l.entry_kind = 'RECEIVED' AND l.occurred_at >= ? AND l.occurred_at < ?
+                GROUP BY 1, d.donor_id, d.name, d.iati_org_ref ORDER BY 1, d.name""",
+                (rs, row) -> new DonorYear(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5)),
+                utc(period.start()), utc(period.endExclusive()));
+    }
+
+    /** Net payments to cities (disbursed minus refunded) in one calendar year of the period. */
+    public record YearTotal(int year, BigDecimal usd) {
+    }
+
+    public List<YearTotal> netPaymentsByYear(Period period) {
+        return jdbc.query("""
+                SELECT extract(YEAR FROM occurred_at AT TIME ZONE 'UTC')::int AS year,
+                       sum(CASE WHEN entry_kind = 'DISBURSED' THEN amount_usd ELSE -amount_usd END)
+                FROM rm_ledger_entry
+                WHERE entry_kind IN ('DISBURSED', 'REFUNDED') AND occurred_at >= ? AND occurred_at < ?
+                GROUP BY 1 ORDER BY 1""",
+                (rs, row) -> new YearTotal(rs.getInt(1), rs.getBigDecimal(2)),
+                utc(period.start()), utc(period.endExclusive()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package org.strongcities.fund.web.opendata;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The dates an export covers, both inclusive, in UTC; either end may be open. An award belongs to
+ * the period of the day it was made; a money movement to the day it was recorded.
+ */
+public record Period(LocalDate from, LocalDate to) {
+
+    public static Period all() {
+        return new Period(null, null);
+    }
+
+    /** Start of the first day, or the beginning of time. */
+    public Instant start() {
+        return from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Start of the day after the last, or far in the future. */
+    public Instant endExclusive() {
+        return to == null ? LocalDate.of(9999, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public boolean isBackwards() {
+        return from != null && to != null && to.isBefore(from);
+    }
+}
