@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.strongcities.fund.web.platform.StartupFailures;
 
-@SpringBootApplication
+// The process glue (delegates, bridges, task service) lives in fund-process, under the same root package.
+@SpringBootApplication(scanBasePackages = "org.strongcities.fund")
 @ConfigurationPropertiesScan
 public class FundApplication {
 

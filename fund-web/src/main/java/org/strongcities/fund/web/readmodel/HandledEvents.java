@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * Remembers which events a projection has applied, for the handlers that add to totals and would
  * otherwise count a re-delivered event twice.
  */
-@Component
+@Component("readModelHandledEvents")
 public class HandledEvents {
 
     private final JdbcTemplate jdbc;

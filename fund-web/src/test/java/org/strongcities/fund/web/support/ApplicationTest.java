@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.support;
 
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
  * fresh embedded PostgreSQL with the demo data seeded through the real commands.
  */
 @SpringBootTest(classes = FundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 public abstract class ApplicationTest {
 
     private static final Path DATA_DIRECTORY = freshDataDirectory("shared-context");

@@ -1,0 +1,64 @@
+package org.strongcities.fund.web.cases;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** What the case screens show, read from the read models. */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    public record CaseSummary(String applicationId, String cityId, String cityName, String region, String hubId,
+                              String title, String status, int version, BigDecimal requestedAmount,
+                              String requestedCurrency, boolean sensitive, String decisionType,
+                              BigDecimal approvedAmount, String approvedCurrency, String conditions,
+                              String rationaleForApplicant, String awardId, OffsetDateTime updatedAt) {
+
+        public boolean editable() {
+            return "DRAFT".equals(status) || "REVISION_REQUESTED".equals(status);
+        }
+
+        public boolean withdrawable() {
+            return switch (status) {
+                case "DRAFT", "SUBMITTED", "UNDER_HUB_REVIEW", "REVISION_REQUESTED", "UNDER_CENTRAL_REVIEW" -> true;
+                default -> false;
+            };
+        }
+
+        public boolean decided() {
+            return switch (status) {
+                case "AWARDED", "PARTIALLY_AWARDED", "DECLINED" -> true;
+                default -> false;
+            };
+        }
+    }
+
+    public record TimelineEntry(OffsetDateTime occurredAt, String statusWord, String detail) {
+    }
+
+    public record VersionEntry(int version, OffsetDateTime submittedAt, String submittedBy, String responseToReviewers,
+                               String content) {
+    }
+
+    public record TrancheView(String trancheId, BigDecimal amountUsd, LocalDate plannedDate, String requiresReportId,
+                              String status, String paymentReference, LocalDate valueDate) {
+    }
+
+    public record ReportView(String reportId, String kind, LocalDate dueDate, String status, String decisionReason) {
+
+        public boolean submittable() {
+            return "DUE".equals(status) || "OVERDUE".equals(status) || "REJECTED".equals(status);
+        }
+    }
+
+    public record AwardView(String awardId, BigDecimal amountUsd, BigDecimal paidUsd, BigDecimal refundedUsd,
+                            String status, String conditions, LocalDate endDate) {
+    }
+
+    public record ReviewView(String reviewId, int applicationVersion, String reviewer, String stage, boolean recused,
+                             Integer totalScore, String recommendation, String rationaleForApplicant,
+                             String internalComments, int revision, String scores) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.strongcities.fund.web.cases;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.SignedIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@AutoConfigureMockMvc
+class CityPortalTest extends ApplicationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aFocalPointDraftsSubmitsAndFollowsItsCase() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+
+        String incomplete = mvc.perform(post("/city/applications/" + applicationId + "/edit").with(csrf())
+                        .with(SignedIn.as(users, "focal.nairobi"))
+                        .param("action", "submit").param("title", "Youth dialogue").param("requestedAmount", "twelve"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(incomplete).contains("not ready to submit", "Type the amount as a number", "Missing: a summary",
+                "Missing: at least one strategic priority");
+        assertThat(statusOf(applicationId)).isEqualTo("DRAFT");
+
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusOf(applicationId)).isIn("SUBMITTED", "UNDER_HUB_REVIEW");
+
+        String casePage = mvc.perform(get("/city/applications/" + applicationId).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(casePage).contains("Youth dialogue for safer neighbourhoods", "Submitted", "Version 1");
+    }
+
+    @Test
+    void anotherCityCannotSeeOrTouchTheCase() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        mvc.perform(get("/city/applications/" + applicationId).with(SignedIn.as(users, "focal.sarajevo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/city/applications/" + applicationId + "/withdraw").param("reason", "x").with(csrf())
+                        .with(SignedIn.as(users, "focal.sarajevo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/city").with(SignedIn.as(users, "hub.eastafrica"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFormWithoutCsrfTokenIsRefusedAndStoresNothing() throws Exception {
+        int before = events();
+        mvc.perform(post("/city/applications").with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().isForbidden());
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private String startDraft(String focalPoint) throws Exception {
+        MvcResult created = mvc.perform(post("/city/applications").with(csrf()).with(SignedIn.as(users, focalPoint)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).matches("/city/applications/app-[0-9a-f]{8}/edit");
+        return location.split("/")[3];
+    }
+
+    private String statusOf(String applicationId) {
+        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
+    }
+
+    private int events() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Integer.class);
+    }
+}
