@@ -16,6 +16,7 @@ import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
 import org.strongcities.fund.process.CityDirectory;
 import org.strongcities.fund.process.CityDirectory.CityStanding;
 import org.strongcities.fund.process.HandledEvents;
+import org.strongcities.fund.process.ProcessBridge;
 import org.strongcities.fund.process.application.ApplicationReviewProcess.Messages;
 import org.strongcities.fund.process.application.ApplicationReviewProcess.Variables;
 
@@ -26,18 +27,12 @@ import org.strongcities.fund.process.application.ApplicationReviewProcess.Variab
  */
 @Component
 @ProcessingGroup(HandledEvents.PROCESSING_GROUP)
-public class ApplicationReviewBridge {
+public class ApplicationReviewBridge extends ProcessBridge {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationReviewBridge.class);
 
-    private final RuntimeService runtimeService;
-    private final CityDirectory cityDirectory;
-    private final HandledEvents handledEvents;
-
     public ApplicationReviewBridge(RuntimeService runtimeService, CityDirectory cityDirectory, HandledEvents handledEvents) {
-        this.runtimeService = runtimeService;
-        this.cityDirectory = cityDirectory;
-        this.handledEvents = handledEvents;
+        super(runtimeService, cityDirectory, handledEvents);
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import org.strongcities.fund.domain.api.ReportSubmittedEvent;
 import org.strongcities.fund.domain.api.TrancheRequestedEvent;
 import org.strongcities.fund.process.CityDirectory;
 import org.strongcities.fund.process.HandledEvents;
+import org.strongcities.fund.process.ProcessBridge;
 import org.strongcities.fund.process.award.AwardProcess.Messages;
 import org.strongcities.fund.process.award.AwardProcess.Variables;
 
@@ -29,18 +30,12 @@ import org.strongcities.fund.process.award.AwardProcess.Variables;
  */
 @Component
 @ProcessingGroup(HandledEvents.PROCESSING_GROUP)
-public class AwardBridge {
+public class AwardBridge extends ProcessBridge {
 
     private static final Logger log = LoggerFactory.getLogger(AwardBridge.class);
 
-    private final RuntimeService runtimeService;
-    private final CityDirectory cityDirectory;
-    private final HandledEvents handledEvents;
-
     public AwardBridge(RuntimeService runtimeService, CityDirectory cityDirectory, HandledEvents handledEvents) {
-        this.runtimeService = runtimeService;
-        this.cityDirectory = cityDirectory;
-        this.handledEvents = handledEvents;
+        super(runtimeService, cityDirectory, handledEvents);
     }
 
     @EventHandler
