@@ -2,6 +2,7 @@ package org.strongcities.fund.web.platform;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -12,6 +13,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.strongcities.fund.domain.FundDomain;
+import org.strongcities.fund.process.HandledEvents;
+import org.strongcities.fund.web.readmodel.DirectoryProjection;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +34,18 @@ public class AxonWiring {
     @Bean
     ConfigurerModule fundDomain() {
         return new FundDomain();
+    }
+
+    /**
+     * The subscribing groups run inside the transaction of the command whose events they handle.
+     * Axon's default error handler would only log a failure there and let the event commit without
+     * its process step or routing fact; propagating the error rolls the whole command back instead.
+     */
+    @Bean
+    ConfigurerModule failTogetherInSubscribingGroups() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(HandledEvents.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(DirectoryProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     @Bean
