@@ -1,0 +1,112 @@
+package org.strongcities.fund.web.finance;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** What the finance console lists besides balances: donors, awards, their funding and tranches. */
+@Repository
+class FinanceQueries {
+
+    record Donor(String donorId, String name) {
+    }
+
+    record AwardRow(String awardId, String applicationId, String cityName, String region, BigDecimal amountUsd,
+                    BigDecimal paidUsd, BigDecimal refundedUsd, String status, OffsetDateTime madeAt) {
+        public BigDecimal netPaid() {
+            return paidUsd.subtract(refundedUsd);
+        }
+    }
+
+    record FundingRow(String awardId, String contributionId, String donorName, BigDecimal amountUsd) {
+    }
+
+    record TrancheRow(String awardId, String trancheId, String cityName, BigDecimal amountUsd, LocalDate plannedDate,
+                      String requiresReportId, String status, String requestedBy, String approvedBy, String paidBy,
+                      String paymentReference, LocalDate valueDate, OffsetDateTime paidAt) {
+    }
+
+    private static final String AWARDS = """
+            SELECT a.award_id, a.application_id, COALESCE(ci.name, a.city_id) AS city_name, a.region, a.amount_usd,
+                   a.paid_usd, a.refunded_usd, a.status, a.made_at
+            FROM rm_award a LEFT JOIN rm_city ci ON ci.city_id = a.city_id %s ORDER BY a.made_at DESC, a.award_id""";
+
+    private static final RowMapper<AwardRow> AWARD = (rs, row) -> new AwardRow(rs.getString("award_id"),
+            rs.getString("application_id"), rs.getString("city_name"), rs.getString("region"), rs.getBigDecimal("amount_usd"),
+            rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd"), rs.getString("status"),
+            rs.getObject("made_at", OffsetDateTime.class));
+
+    private static final String TRANCHES = """
+            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name
+            FROM rm_tranche t JOIN rm_award a ON a.award_id = t.award_id LEFT JOIN rm_city ci ON ci.city_id = a.city_id
+            %s ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id""";
+
+    private static final RowMapper<TrancheRow> TRANCHE = (rs, row) -> new TrancheRow(rs.getString("award_id"),
+            rs.getString("tranche_id"), rs.getString("city_name"), rs.getBigDecimal("amount_usd"),
+            rs.getObject("planned_date", LocalDate.class), rs.getString("requires_report_id"), rs.getString("status"),
+            rs.getString("requested_by"), rs.getString("approved_by"), rs.getString("paid_by"),
+            rs.getString("payment_reference"), rs.getObject("value_date", LocalDate.class),
+            rs.getObject("paid_at", OffsetDateTime.class));
+
+    private final JdbcTemplate jdbc;
+
+    FinanceQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Donor> donors() {
+        return jdbc.query("SELECT donor_id, name FROM rm_donor ORDER BY name",
+                (rs, row) -> new Donor(rs.getString("donor_id"), rs.getString("name")));
+    }
+
+    boolean donorExists(String donorId) {
+        return !jdbc.queryForList("SELECT 1 FROM rm_donor WHERE donor_id = ?", Integer.class, donorId).isEmpty();
+    }
+
+    List<AwardRow> awards() {
+        return jdbc.query(AWARDS.formatted(""), AWARD);
+    }
+
+    Optional<AwardRow> award(String awardId) {
+        return jdbc.query(AWARDS.formatted("WHERE a.award_id = ?"), AWARD, awardId).stream().findFirst();
+    }
+
+    List<FundingRow> funding(String awardId) {
+        return jdbc.query("""
+                SELECT f.award_id, f.contribution_id, COALESCE(d.name, c.donor_id) AS donor_name, f.amount_usd
+                FROM rm_award_funding f LEFT JOIN rm_contribution c ON c.contribution_id = f.contribution_id
+                LEFT JOIN rm_donor d ON d.donor_id = c.donor_id WHERE f.award_id = ? ORDER BY f.contribution_id""",
+                (rs, row) -> new FundingRow(rs.getString("award_id"), rs.getString("contribution_id"),
+                        rs.getString("donor_name"), rs.getBigDecimal("amount_usd")), awardId);
+    }
+
+    List<TrancheRow> tranches() {
+        return jdbc.query(TRANCHES.formatted(""), TRANCHE);
+    }
+
+    List<TrancheRow> tranchesOfAward(String awardId) {
+        return jdbc.query(TRANCHES.formatted("WHERE t.award_id = ?"), TRANCHE, awardId);
+    }
+
+    Optional<TrancheRow> tranche(String awardId, String trancheId) {
+        return jdbc.query(TRANCHES.formatted("WHERE t.award_id = ? AND t.tranche_id = ?"), TRANCHE, awardId, trancheId)
+                .stream().findFirst();
+    }
+
+    /** Which kind of record an id names, for the audit trail: only contributions and awards are offered. */
+    Optional<String> auditableKind(String aggregateId) {
+        if (!jdbc.queryForList("SELECT 1 FROM rm_contribution WHERE contribution_id = ?", Integer.class, aggregateId).isEmpty()) {
+            return Optional.of("contribution");
+        }
+        if (!jdbc.queryForList("SELECT 1 FROM rm_award WHERE award_id = ?", Integer.class, aggregateId).isEmpty()) {
+            return Optional.of("award");
+        }
+        return Optional.empty();
+    }
+}

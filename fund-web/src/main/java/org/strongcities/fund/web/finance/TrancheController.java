@@ -1,0 +1,220 @@
+package org.strongcities.fund.web.finance;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.RecordRefundCommand;
+import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
+import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.web.finance.FinanceQueries.AwardRow;
+import org.strongcities.fund.web.finance.FinanceQueries.TrancheRow;
+import org.strongcities.fund.web.security.FundUser;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * Paying awards out: a finance officer requests a tranche, a finance approver (another person, the
+ * domain's four-eyes rule) approves it, a finance officer records the payment. Refunds of an award
+ * are recorded here too.
+ */
+@Controller
+@RequestMapping("/finance")
+@PreAuthorize(FinanceController.VIEW)
+class TrancheController {
+
+    private final FinanceQueries queries;
+    private final FinanceCommands commands;
+    private final TrancheSteps steps;
+    private final FinanceText finance;
+    private final FinanceFormat format;
+
+    TrancheController(FinanceQueries queries, FinanceCommands commands, TrancheSteps steps, FinanceText finance,
+                      FinanceFormat format) {
+        this.queries = queries;
+        this.commands = commands;
+        this.steps = steps;
+        this.finance = finance;
+        this.format = format;
+    }
+
+    // ---- Tranches -------------------------------------------------------------------------------
+
+    @GetMapping("/tranches")
+    String tranches(Model model) {
+        List<TrancheRow> all = queries.tranches();
+        model.addAttribute("requested", withStatus(all, "REQUESTED"));
+        model.addAttribute("approved", withStatus(all, "APPROVED"));
+        model.addAttribute("scheduled", withStatus(all, "SCHEDULED"));
+        model.addAttribute("paid", withStatus(all, "PAID"));
+        return "finance/tranches";
+    }
+
+    @GetMapping("/tranches.csv")
+    ResponseEntity<byte[]> tranchesCsv() {
+        return tranchesCsv("tranches.csv", queries.tranches());
+    }
+
+    @PostMapping("/tranches/{awardId}/{trancheId}/request")
+    @PreAuthorize(FinanceController.OFFICER)
+    String request(@PathVariable String awardId, @PathVariable String trancheId, @AuthenticationPrincipal FundUser user,
+                   Model model, RedirectAttributes redirect) {
+        String actor = user.getUsername();
+        return act(awardId, trancheId, errors -> commands.send(new RequestTrancheCommand(awardId, trancheId, actor), errors),
+                "REQUESTED", "finance.notice.requested", model, redirect);
+    }
+
+    @PostMapping("/tranches/{awardId}/{trancheId}/approve")
+    @PreAuthorize(FinanceController.APPROVER)
+    String approve(@PathVariable String awardId, @PathVariable String trancheId, @AuthenticationPrincipal FundUser user,
+                   Model model, RedirectAttributes redirect) {
+        String actor = user.getUsername();
+        return act(awardId, trancheId, errors -> steps.approve(awardId, trancheId, actor, errors), "APPROVED",
+                "finance.notice.approved", model, redirect);
+    }
+
+    @GetMapping("/tranches/{awardId}/{trancheId}/payment")
+    @PreAuthorize(FinanceController.OFFICER)
+    String paymentForm(@PathVariable String awardId, @PathVariable String trancheId, Model model) {
+        model.addAttribute("tranche", tranche(awardId, trancheId));
+        if (!model.containsAttribute("payment")) {
+            PaymentForm form = new PaymentForm();
+            form.setValueDate(LocalDate.now().toString());
+            model.addAttribute("payment", form);
+        }
+        return "finance/payment";
+    }
+
+    @PostMapping("/tranches/{awardId}/{trancheId}/payment")
+    @PreAuthorize(FinanceController.OFFICER)
+    String pay(@PathVariable String awardId, @PathVariable String trancheId, @ModelAttribute("payment") PaymentForm form,
+               BindingResult errors, @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        tranche(awardId, trancheId);
+        String reference = FormInput.text(errors, "paymentReference", form.getPaymentReference());
+        LocalDate valueDate = FormInput.date(errors, "valueDate", form.getValueDate());
+        if (errors.hasErrors() || !steps.pay(new RecordTranchePaymentCommand(awardId, trancheId, reference, valueDate,
+                null, user.getUsername()), errors)) {
+            return paymentForm(awardId, trancheId, model);
+        }
+        FinanceCommands.awaitReadModel(() -> "PAID".equals(tranche(awardId, trancheId).status()));
+        redirect.addFlashAttribute("notice", finance.message("finance.notice.paid", trancheId, awardId, reference));
+        return "redirect:/finance/tranches";
+    }
+
+    // ---- Awards and refunds ---------------------------------------------------------------------
+
+    @GetMapping("/awards")
+    String awards(Model model) {
+        model.addAttribute("awards", queries.awards());
+        return "finance/awards";
+    }
+
+    @GetMapping("/awards.csv")
+    ResponseEntity<byte[]> awardsCsv() {
+        List<List<?>> rows = queries.awards().stream().<List<?>>map(a -> Arrays.asList(a.awardId(), a.applicationId(),
+                a.cityName(), a.region(), a.status(), a.amountUsd(), a.paidUsd(), a.refundedUsd(),
+                a.madeAt() == null ? null : format.when(a.madeAt()))).toList();
+        return Csv.download("awards.csv", finance.headers("finance.col.award", "finance.col.application", "finance.col.city",
+                "finance.col.region", "finance.col.status", "finance.col.amountUsd", "finance.col.paidUsd",
+                "finance.col.refundedUsd", "finance.col.when"), rows);
+    }
+
+    @GetMapping("/awards/{awardId}")
+    String award(@PathVariable String awardId, Model model) {
+        model.addAttribute("award", award(awardId));
+        model.addAttribute("funding", queries.funding(awardId));
+        model.addAttribute("tranches", queries.tranchesOfAward(awardId));
+        if (!model.containsAttribute("refund")) {
+            model.addAttribute("refund", new RefundForm());
+        }
+        return "finance/award";
+    }
+
+    @GetMapping("/awards/{awardId}/tranches.csv")
+    ResponseEntity<byte[]> awardTranchesCsv(@PathVariable String awardId) {
+        award(awardId);
+        return tranchesCsv("tranches-" + awardId + ".csv", queries.tranchesOfAward(awardId));
+    }
+
+    @GetMapping("/awards/{awardId}/funding.csv")
+    ResponseEntity<byte[]> fundingCsv(@PathVariable String awardId) {
+        award(awardId);
+        List<List<?>> rows = queries.funding(awardId).stream().<List<?>>map(f -> Arrays.asList(f.contributionId(),
+                f.donorName(), f.amountUsd())).toList();
+        return Csv.download("funding-" + awardId + ".csv", finance.headers("finance.col.contribution", "finance.col.donor",
+                "finance.col.amountUsd"), rows);
+    }
+
+    @PostMapping("/awards/{awardId}/refunds")
+    @PreAuthorize(FinanceController.OFFICER)
+    String refund(@PathVariable String awardId, @ModelAttribute("refund") RefundForm form, BindingResult errors,
+                  @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        AwardRow before = award(awardId);
+        form.setRefundId(FormInput.idOrNew(form.getRefundId(), "refund"));
+        BigDecimal amount = FormInput.amount(errors, "amount", form.getAmount(), Money.USD);
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        if (errors.hasErrors() || !commands.send(new RecordRefundCommand(awardId, form.getRefundId(),
+                new Money(amount, Money.USD), reason, user.getUsername()), errors)) {
+            return award(awardId, model);
+        }
+        FinanceCommands.awaitReadModel(() -> award(awardId).refundedUsd().compareTo(before.refundedUsd()) > 0);
+        redirect.addFlashAttribute("notice", finance.message("finance.notice.refunded", format.usd(amount), awardId));
+        return "redirect:/finance/awards/" + awardId;
+    }
+
+    // ---- Helpers --------------------------------------------------------------------------------
+
+    private String act(String awardId, String trancheId, Predicate<BindingResult> step, String statusAfter, String notice,
+                       Model model, RedirectAttributes redirect) {
+        tranche(awardId, trancheId);
+        BindingResult errors = new BeanPropertyBindingResult(new Object(), "tranche");
+        if (!step.test(errors)) {
+            model.addAttribute("actionError", finance.message(errors.getGlobalError()));
+            model.addAttribute("actionTarget", awardId + "/" + trancheId);
+            return tranches(model);
+        }
+        FinanceCommands.awaitReadModel(() -> statusAfter.equals(tranche(awardId, trancheId).status()));
+        redirect.addFlashAttribute("notice", finance.message(notice, trancheId, awardId));
+        return "redirect:/finance/tranches";
+    }
+
+    private TrancheRow tranche(String awardId, String trancheId) {
+        return queries.tranche(awardId, trancheId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+    }
+
+    private AwardRow award(String awardId) {
+        return queries.award(awardId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+    }
+
+    private static List<TrancheRow> withStatus(List<TrancheRow> tranches, String status) {
+        return tranches.stream().filter(t -> status.equals(t.status())).toList();
+    }
+
+    private ResponseEntity<byte[]> tranchesCsv(String filename, List<TrancheRow> tranches) {
+        List<List<?>> rows = tranches.stream().<List<?>>map(t -> Arrays.asList(t.awardId(), t.trancheId(), t.cityName(),
+                t.amountUsd(), t.plannedDate(), t.requiresReportId(), finance.message("finance.tranche." + t.status()),
+                t.requestedBy(), t.approvedBy(), t.paidBy(), t.paymentReference(), t.valueDate())).toList();
+        return Csv.download(filename, finance.headers("finance.col.award", "finance.col.tranche", "finance.col.city",
+                "finance.col.amountUsd", "finance.col.plannedDate", "finance.col.requiresReport", "finance.col.status",
+                "finance.col.requestedBy", "finance.col.approvedBy", "finance.col.paidBy", "finance.col.reference",
+                "finance.col.valueDate"), rows);
+    }
+
+}

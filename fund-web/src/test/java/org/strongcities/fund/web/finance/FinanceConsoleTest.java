@@ -1,0 +1,307 @@
+package org.strongcities.fund.web.finance;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.strongcities.fund.domain.api.DonorType;
+import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.RegisterDonorCommand;
+import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.web.demo.DemoNetwork;
+import org.strongcities.fund.web.support.ApplicationTest;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The finance console over HTTP, on the real application and database, signed in as real accounts. */
+class FinanceConsoleTest extends ApplicationTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MockMvc mvc;
+    FinanceFixture fixture;
+    UserDetails officer;
+    UserDetails approver;
+
+    @BeforeEach
+    void setUp() {
+        // Built by hand rather than with @AutoConfigureMockMvc, so the shared application context is reused.
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        fixture = new FinanceFixture(commands, jdbc);
+        officer = users.loadUserByUsername("finance.officer");
+        approver = users.loadUserByUsername("finance.approver");
+    }
+
+    @Test
+    void anOfficerSignsAnAgreementRecordsAReceiptAndTheBalancesFollowTheLedger() throws Exception {
+        String contributionId = FormInput.newId("contribution");
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("contributionId", contributionId).param("donorId", DemoNetwork.DONOR_HELSINKI)
+                        .param("amount", "100,000.00").param("currency", "eur")
+                        .param("periodStart", "2026-01-01").param("periodEnd", "2027-12-31")
+                        .param("earmarkKind", "REGION").param("earmarkValue", "WESTERN_BALKANS"))
+                .andExpect(redirectedUrl("/finance/contributions/" + contributionId));
+
+        mvc.perform(post("/finance/contributions/{id}/receipts", contributionId).with(user(officer)).with(csrf())
+                        .param("receiptId", FormInput.newId("receipt")).param("amount", "20000").param("currency", "EUR")
+                        .param("rate", "1.0825").param("rateSource", "ECB reference rate").param("valueDate", "2026-06-01"))
+                .andExpect(redirectedUrl("/finance/contributions/" + contributionId));
+
+        assertThat(fixture.received(contributionId)).isEqualByComparingTo("21650.00");
+        mvc.perform(get("/finance/contributions/{id}", contributionId).with(user(approver)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("EUR 20,000.00 received, EUR 80,000.00 still to come")))
+                .andExpect(content().string(containsString("data-testid=\"available\">USD 21,650.00<")))
+                .andExpect(content().string(containsString("Region: Western Balkans")))
+                .andExpect(content().string(containsString("ECB reference rate")));
+
+        // The fund's totals on the console are the sums over the ledger.
+        BigDecimal received = jdbc.queryForObject(
+                "SELECT SUM(amount_usd) FROM rm_ledger_entry WHERE entry_kind = 'RECEIVED'", BigDecimal.class);
+        BigDecimal committed = jdbc.queryForObject("""
+                SELECT COALESCE(SUM(CASE entry_kind WHEN 'COMMITTED' THEN amount_usd WHEN 'RELEASED' THEN -amount_usd
+                       WHEN 'REFUNDED' THEN -amount_usd END), 0) FROM rm_ledger_entry""", BigDecimal.class);
+        FinanceFormat format = new FinanceFormat();
+        mvc.perform(get("/finance").with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(format.usd(received))))
+                .andExpect(content().string(containsString(
+                        "data-testid=\"available\">" + format.usd(received.subtract(committed)) + "<")))
+                .andExpect(content().string(containsString("City of Helsinki")))
+                .andExpect(content().string(containsString("Region: Western Balkans")));
+
+        // Who did it, when, what and why, straight from the event store.
+        mvc.perform(get("/finance/audit/{id}", contributionId).with(user(approver)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Contribution agreement signed")))
+                .andExpect(content().string(containsString("Receipt recorded")))
+                .andExpect(content().string(containsString("finance.officer")))
+                .andExpect(content().string(containsString("Finance officer")))
+                .andExpect(content().string(containsString("EUR 20,000.00 → USD 21,650.00 at 1.0825")));
+        MvcResult csv = mvc.perform(get("/finance/audit/{id}/audit.csv", contributionId).with(user(approver)))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(body(csv)).startsWith("#,When,Who,Role,What,Why,Details,Correlation id\r\n").contains("Receipt recorded");
+        mvc.perform(get("/finance/audit/{id}", "no-such-record").with(user(approver))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badInputIsShownBesideItsFieldAndNothingIsStored() throws Exception {
+        long before = fixture.events();
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "12abc").param("currency", "NOK").param("rate", "-0.1")
+                        .param("rateSource", "").param("valueDate", "31/12/2026"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nothing was saved. Check the fields marked below.")))
+                .andExpect(content().string(containsString(
+                        "id=\"amount-error\">Type the amount in figures, for example 250000 or 250000.50, without letters")))
+                .andExpect(content().string(containsString("id=\"rate-error\">The rate must be above zero.")))
+                .andExpect(content().string(containsString("id=\"rateSource-error\">Fill this in.")))
+                .andExpect(content().string(containsString("id=\"valueDate-error\">Give the date as year-month-day")))
+                .andExpect(content().string(containsString("value=\"12abc\"")));
+
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", "donor-nobody").param("amount", "-5").param("currency", "XYZ")
+                        .param("periodStart", "2027-01-01").param("periodEnd", "2026-01-01").param("earmarkKind", "PRIORITY")
+                        .param("earmarkValue", "WEST_AFRICA"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"donorId-error\">Choose one of the donors in the list.")))
+                .andExpect(content().string(containsString("id=\"amount-error\">The amount must be above zero.")))
+                .andExpect(content().string(containsString("is not a currency we know")))
+                .andExpect(content().string(containsString("id=\"periodEnd-error\">The period must end after it starts.")))
+                .andExpect(content().string(containsString("For an earmark by strategic priority, choose one of the priorities.")));
+
+        // Well-formed, but against a rule of the domain: the domain's message is the form error.
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "20000").param("currency", "EUR").param("rate", "1.08")
+                        .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is in EUR but the agreement is in NOK")));
+
+        assertThat(fixture.events()).isEqualTo(before);
+    }
+
+    @Test
+    void aTrancheIsRequestedApprovedByAnotherPersonPaidAndPartlyRefunded() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "30000", Earmark.unrestricted());
+        String cityId = fixture.city("Payton", "focal.payton");
+        String awardId = fixture.award(cityId, "focal.payton", contributionId, "20000", "Youth council of Payton", false);
+
+        mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("REQUESTED");
+        mvc.perform(get("/finance/tranches").with(user(approver)))
+                .andExpect(content().string(containsString("Approve tranche t-1 of award " + awardId)));
+
+        mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("APPROVED");
+
+        mvc.perform(get("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer))).andExpect(status().isOk());
+        long before = fixture.events();
+        mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", " ").param("valueDate", "2026-07-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"paymentReference-error\">Fill this in.")));
+        assertThat(fixture.events()).isEqualTo(before);
+
+        mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", "BANK-2026-0042").param("valueDate", "2026-07-01"))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("PAID");
+        assertThat(fixture.sum(contributionId, "DISBURSED")).isEqualByComparingTo("10000.00");
+
+        // t-2 waits for report r-1: the domain refuses to pay it, and says why.
+        mvc.perform(post("/finance/tranches/{a}/t-2/request", awardId).with(user(officer)).with(csrf()));
+        mvc.perform(post("/finance/tranches/{a}/t-2/approve", awardId).with(user(approver)).with(csrf()));
+        mvc.perform(post("/finance/tranches/{a}/t-2/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", "BANK-2026-0043").param("valueDate", "2026-07-02"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("it waits for report r-1 to be accepted")));
+
+        // A refund larger than what was paid is refused; a smaller one frees the money again.
+        mvc.perform(post("/finance/awards/{a}/refunds", awardId).with(user(officer)).with(csrf())
+                        .param("amount", "15000").param("reason", "Unspent"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is more than the USD 10,000.00 paid out")));
+        mvc.perform(post("/finance/awards/{a}/refunds", awardId).with(user(officer)).with(csrf())
+                        .param("refundId", FormInput.newId("refund")).param("amount", "2500")
+                        .param("reason", "Unspent travel budget"))
+                .andExpect(redirectedUrl("/finance/awards/" + awardId));
+        assertThat(fixture.sum(contributionId, "REFUNDED")).isEqualByComparingTo("2500.00");
+        mvc.perform(get("/finance/awards/{a}", awardId).with(user(approver)))
+                .andExpect(content().string(containsString("data-testid=\"refunded\">USD 2,500.00<")))
+                .andExpect(content().string(containsString("BANK-2026-0042")));
+        // received 30,000 − committed (20,000 − 2,500 refunded) = 12,500 available
+        mvc.perform(get("/finance/contributions/{id}", contributionId).with(user(approver)))
+                .andExpect(content().string(containsString("data-testid=\"available\">USD 12,500.00<")));
+
+        MvcResult tranches = mvc.perform(get("/finance/awards/{a}/tranches.csv", awardId).with(user(approver)))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(body(tranches)).contains(awardId + ",t-1,Payton,10000.00,2026-02-01,,Paid,finance.officer,"
+                + "finance.approver,finance.officer,BANK-2026-0042,2026-07-01");
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnTrancheRequest() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
+        String cityId = fixture.city("Eyesville", "focal.eyesville");
+        String awardId = fixture.award(cityId, "focal.eyesville", contributionId, "8000", "Mayors forum", false);
+        // Requested by the approver (in the past, or by the process): the same person may not approve it.
+        commands.sendAndWait(new RequestTrancheCommand(awardId, "t-1", "finance.approver"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "REQUESTED".equals(fixture.trancheStatus(awardId, "t-1")));
+
+        long before = fixture.events();
+        mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tranche " + awardId + "/t-1 was not changed.")))
+                .andExpect(content().string(containsString("Four eyes: finance.approver")));
+        assertThat(fixture.events()).isEqualTo(before);
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void everyTableDownloadsAsCsvWithFormulasDefused() throws Exception {
+        String donorId = FinanceFixture.unique("donor-test");
+        commands.sendAndWait(new RegisterDonorCommand(donorId, "=HYPERLINK(\"http://evil.example\",\"Click\")",
+                DonorType.FUND, "NO", null, "admin"));
+        String contributionId = fixture.fundedContribution(donorId, "1000", Earmark.purpose("+youth, \"sports\""));
+
+        MvcResult contributions = mvc.perform(get("/finance/contributions.csv").with(user(approver)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andReturn();
+        assertThat(contributions.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        String csv = body(contributions);
+        assertThat(csv).startsWith("Contribution,Donor,Earmark,Currency,Pledged,Received (agreement currency),"
+                + "Period starts,Period ends,Received (USD),Committed (USD),Disbursed (USD),Refunded (USD),Available (USD)\r\n");
+        assertThat(csv).contains(contributionId + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\","
+                + "\"Purpose: +youth, \"\"sports\"\"\",USD,1000.00,1000.00,2026-01-01,2028-01-01,1000.00,0.00,0.00,0.00,1000.00");
+        assertThat(csv).contains("contribution-norway-2026,Norwegian Ministry of Foreign Affairs,Unrestricted,NOK,");
+
+        for (String path : new String[]{"/finance/donors.csv", "/finance/earmarks.csv", "/finance/receipts.csv",
+                "/finance/tranches.csv", "/finance/awards.csv", "/finance/contributions/contribution-norway-2026/ledger.csv"}) {
+            MvcResult result = mvc.perform(get(path).with(user(officer))).andExpect(status().isOk()).andReturn();
+            assertThat(result.getResponse().getContentType()).as(path).startsWith("text/csv");
+            assertThat(body(result)).as(path).contains("\r\n");
+        }
+        assertThat(body(mvc.perform(get("/finance/donors.csv").with(user(officer))).andReturn()))
+                .startsWith("Donor,Contributions,Pledged,Received (USD)")
+                .contains("\"'=HYPERLINK(");
+    }
+
+    @Test
+    void onlyFinanceMayChangeMoneyAndOnlyWithTheFormToken() throws Exception {
+        UserDetails admin = users.loadUserByUsername("admin");
+        UserDetails donor = users.loadUserByUsername("donor.norway");
+        UserDetails focal = users.loadUserByUsername("focal.nairobi");
+        mvc.perform(get("/finance").with(user(donor))).andExpect(status().isForbidden());
+        mvc.perform(get("/finance/contributions.csv").with(user(focal))).andExpect(status().isForbidden());
+        mvc.perform(get("/finance")).andExpect(redirectedUrlPattern("**/login"));
+
+        // Administrators read, without the forms.
+        mvc.perform(get("/finance/contributions").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Sign the agreement"))));
+        mvc.perform(get("/finance/contributions/contribution-norway-2026").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Record the receipt"))));
+
+        long before = fixture.events();
+        mvc.perform(receipt().with(user(admin)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(receipt().with(user(approver)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(receipt().with(user(officer))).andExpect(status().isForbidden());
+        mvc.perform(receipt().with(user(officer)).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        mvc.perform(post("/finance/tranches/award-x/t-1/approve").with(user(officer)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/finance/tranches/award-x/t-1/request").with(user(approver)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(fixture.events()).isEqualTo(before);
+
+        // The pages carry the token in every form.
+        mvc.perform(get("/finance/contributions/contribution-norway-2026").with(user(officer)))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+    }
+
+    private static MockHttpServletRequestBuilder receipt() {
+        return post("/finance/contributions/{id}/receipts", "contribution-norway-2026")
+                .param("amount", "1000").param("currency", "NOK").param("rate", "0.0941")
+                .param("rateSource", "ECB reference rate").param("valueDate", "2026-06-01");
+    }
+
+    private static String body(MvcResult result) {
+        return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+}
