@@ -133,6 +133,8 @@ public class Award {
         for (String approver : approvers) {
             FourEyesPolicy.requireDistinct(approver, "approver", command.actor(), "person who pays it out", "award " + awardId);
         }
+        FourEyesPolicy.requireDistinct(tranche.approvedBy, "finance approver", command.actor(), "person who pays it out",
+                describe(tranche));
         BusinessRuleViolation.requireText(command.paymentReference(), "Payment of " + describe(tranche) + " needs its payment reference");
         BusinessRuleViolation.require(command.valueDate() != null, "Payment of " + describe(tranche) + " needs its value date");
         BusinessRuleViolation.require(command.conversion() == null || command.conversion().original().equals(tranche.schedule.amount()),
@@ -359,8 +361,9 @@ public class Award {
         event.reportingObligations().forEach(obligation -> reports.put(obligation.reportId(), new Report(obligation)));
         event.allocations().forEach(this::allocate);
         applicants = Set.copyOf(event.applicants());
+        // The approvers of the case are the people who decided it; the finance officer who made the
+        // award committed the money the decision granted and may still record its payments.
         approvers.addAll(event.decidedBy());
-        approvers.add(event.actor());
     }
 
     private void allocate(FundingAllocation allocation) {
@@ -377,7 +380,9 @@ public class Award {
 
     @EventSourcingHandler
     void on(TrancheApprovedEvent event) {
-        tranches.get(event.trancheId()).status = TrancheStatus.APPROVED;
+        Tranche tranche = tranches.get(event.trancheId());
+        tranche.status = TrancheStatus.APPROVED;
+        tranche.approvedBy = event.actor();
     }
 
     @EventSourcingHandler
@@ -457,6 +462,7 @@ public class Award {
         final TrancheSchedule schedule;
         TrancheStatus status = TrancheStatus.PLANNED;
         String requestedBy;
+        String approvedBy;
 
         Tranche(TrancheSchedule schedule) {
             this.schedule = schedule;

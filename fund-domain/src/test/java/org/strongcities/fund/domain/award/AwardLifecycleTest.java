@@ -119,6 +119,7 @@ class AwardLifecycleTest {
         send(new ApproveTrancheCommand("award-1", "t-1", "frank"));
         assertThatThrownBy(() -> send(pay("t-1", "amina"))).hasMessageStartingWith("Four eyes: amina is the applicant");
         assertThatThrownBy(() -> send(pay("t-1", "carla"))).hasMessageStartingWith("Four eyes: carla is the approver");
+        assertThatThrownBy(() -> send(pay("t-1", "frank"))).hasMessageStartingWith("Four eyes: frank is the finance approver");
         send(pay("t-1", "gina"));
 
         send(new RequestTrancheCommand("award-1", "t-2", "erin"));

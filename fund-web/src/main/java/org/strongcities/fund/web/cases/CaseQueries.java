@@ -31,7 +31,8 @@ public class CaseQueries {
             rs.getString("hub_id"), rs.getString("title"), rs.getString("status"), rs.getInt("version"),
             rs.getBigDecimal("requested_amount"), rs.getString("requested_currency"), rs.getBoolean("sensitive"),
             rs.getString("decision_type"), rs.getBigDecimal("approved_amount"), rs.getString("approved_currency"),
-            rs.getString("conditions"), rs.getString("rationale_for_applicant"), rs.getString("award_id"),
+            rs.getString("conditions"), rs.getString("rationale_for_applicant"), rs.getString("decided_by"),
+            rs.getString("award_id"),
             rs.getObject("updated_at", OffsetDateTime.class));
 
     private final JdbcTemplate jdbc;

@@ -14,7 +14,7 @@ public final class CaseViews {
                               String title, String status, int version, BigDecimal requestedAmount,
                               String requestedCurrency, boolean sensitive, String decisionType,
                               BigDecimal approvedAmount, String approvedCurrency, String conditions,
-                              String rationaleForApplicant, String awardId, OffsetDateTime updatedAt) {
+                              String rationaleForApplicant, String decidedBy, String awardId, OffsetDateTime updatedAt) {
 
         public boolean editable() {
             return "DRAFT".equals(status) || "REVISION_REQUESTED".equals(status);

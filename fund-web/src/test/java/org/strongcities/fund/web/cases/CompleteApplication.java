@@ -3,12 +3,12 @@ package org.strongcities.fund.web.cases;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** A complete, valid application as a city would type it into the form. */
-final class CompleteApplication {
+public final class CompleteApplication {
 
     private CompleteApplication() {
     }
 
-    static MockHttpServletRequestBuilder fill(MockHttpServletRequestBuilder request, String action) {
+    public static MockHttpServletRequestBuilder fill(MockHttpServletRequestBuilder request, String action) {
         return request.param("action", action)
                 .param("title", "Youth dialogue for safer neighbourhoods")
                 .param("summary", "Monthly dialogues between young people, police and ward leaders.")

@@ -1,0 +1,217 @@
+package org.strongcities.fund.web.awards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.FundingAllocation;
+import org.strongcities.fund.domain.api.MakeAwardCommand;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.ReportKind;
+import org.strongcities.fund.domain.api.ReportingObligation;
+import org.strongcities.fund.domain.api.TrancheSchedule;
+import org.strongcities.fund.web.cases.CaseQueries;
+import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
+import org.strongcities.fund.web.platform.CommandFailures;
+import org.strongcities.fund.web.platform.ReadModels;
+import org.strongcities.fund.web.security.FundUser;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finance turns an approved application into an award: it chooses the contributions whose
+ * earmarks fit and commits their money, and sets the tranche schedule and the reports that gate
+ * it. The domain refuses an award the balances cannot carry, and stores nothing then.
+ */
+@Controller
+@RequestMapping("/awards")
+@PreAuthorize("hasRole('FINANCE_OFFICER')")
+class AwardMakingController {
+
+    static final int ROWS = 4;
+
+    private final JdbcTemplate jdbc;
+    private final CaseQueries cases;
+    private final CommandGateway commands;
+    private final ReadModels readModels;
+    private final ObjectMapper json;
+
+    AwardMakingController(JdbcTemplate jdbc, CaseQueries cases, CommandGateway commands, ReadModels readModels,
+                          ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.commands = commands;
+        this.readModels = readModels;
+        this.json = json;
+    }
+
+    @GetMapping("/pending")
+    String pending(Model model) {
+        model.addAttribute("pending", jdbc.queryForList("""
+                SELECT a.application_id, a.title, c.name AS city, c.region, a.status,
+                       coalesce(a.approved_amount, a.requested_amount) AS amount,
+                       coalesce(a.approved_currency, a.requested_currency) AS currency, a.decided_at
+                FROM rm_application a JOIN rm_city c ON c.city_id = a.city_id
+                WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at"""));
+        return "awards/pending";
+    }
+
+    @GetMapping("/new/{applicationId}")
+    String form(@PathVariable String applicationId, Model model) {
+        CaseSummary summary = approvedWithoutAward(applicationId);
+        return page(model, summary, null, null);
+    }
+
+    @PostMapping("/new/{applicationId}")
+    String make(@AuthenticationPrincipal FundUser user, @PathVariable String applicationId,
+                @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        CaseSummary summary = approvedWithoutAward(applicationId);
+        List<String> problems = new ArrayList<>();
+        ApplicationContent content = latestContent(applicationId);
+        List<TrancheSchedule> tranches = new ArrayList<>();
+        List<ReportingObligation> reports = new ArrayList<>();
+        List<FundingAllocation> allocations = new ArrayList<>();
+        List<BudgetLine> budget = new ArrayList<>();
+        for (int i = 1; i <= ROWS; i++) {
+            String kind = value(form, "reportKind" + i);
+            if (!kind.isEmpty()) {
+                reports.add(new ReportingObligation("r" + i, enumOf(ReportKind.class, kind, problems),
+                        date(form, "reportDue" + i, "the due date of report " + i, problems)));
+            }
+        }
+        for (int i = 1; i <= ROWS; i++) {
+            Money amount = usd(form, "trancheAmount" + i, "the amount of tranche " + i, problems);
+            if (amount != null) {
+                String gate = value(form, "trancheGate" + i);
+                tranches.add(new TrancheSchedule("t" + i, amount, date(form, "tranchePlanned" + i,
+                        "the planned date of tranche " + i, problems), gate.isEmpty() ? null : gate));
+            }
+            Money share = usd(form, "allocationAmount" + i, "the amount from contribution row " + i, problems);
+            String contributionId = value(form, "allocationContribution" + i);
+            if (share != null && !contributionId.isEmpty()) {
+                allocations.add(new FundingAllocation(contributionId, share));
+            }
+            String line = value(form, "budgetDescription" + i);
+            Money lineAmount = usd(form, "budgetAmount" + i, "the amount of budget line " + i, problems);
+            if (!line.isEmpty() && lineAmount != null) {
+                budget.add(new BudgetLine(line, lineAmount));
+            }
+        }
+        Money amount = usd(form, "amount", "the award amount", problems);
+        LocalDate endDate = date(form, "endDate", "the end date", problems);
+        if (!problems.isEmpty() || amount == null) {
+            return page(model, summary, form, "Correct these fields: " + String.join("; ", problems) + ".");
+        }
+        String awardId = "award-" + UUID.randomUUID().toString().substring(0, 8);
+        Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(new MakeAwardCommand(awardId,
+                applicationId, summary.cityId(), Region.valueOf(summary.region()), content.priorities(),
+                content.supportType(), null, amount, budget, tranches, reports, value(form, "conditions"), endDate,
+                allocations, user.getUsername())));
+        if (refused.isPresent()) {
+            return page(model, summary, form, refused.get());
+        }
+        readModels.awaitCaughtUp();
+        redirect.addFlashAttribute("message", "Award " + awardId + " made: USD " + amount.amount().toPlainString()
+                + " committed against the chosen contributions.");
+        return "redirect:/finance/awards/" + awardId;
+    }
+
+    private String page(Model model, CaseSummary summary, MultiValueMap<String, String> form, String error) {
+        model.addAttribute("case", summary);
+        model.addAttribute("content", latestContent(summary.applicationId()));
+        model.addAttribute("form", form == null ? Map.of() : form.toSingleValueMap());
+        model.addAttribute("error", error);
+        model.addAttribute("rows", List.of(1, 2, 3, 4));
+        model.addAttribute("contributions", jdbc.queryForList("""
+                SELECT c.contribution_id, d.name AS donor, c.earmark_kind, c.earmark_value,
+                  coalesce(sum(CASE l.entry_kind WHEN 'RECEIVED' THEN l.amount_usd ELSE 0 END), 0)
+                - coalesce(sum(CASE l.entry_kind WHEN 'COMMITTED' THEN l.amount_usd WHEN 'RELEASED' THEN -l.amount_usd
+                                                  WHEN 'REFUNDED' THEN -l.amount_usd ELSE 0 END), 0) AS available
+                FROM rm_contribution c JOIN rm_donor d ON d.donor_id = c.donor_id
+                LEFT JOIN rm_ledger_entry l ON l.contribution_id = c.contribution_id
+                GROUP BY c.contribution_id, d.name, c.earmark_kind, c.earmark_value ORDER BY d.name"""));
+        model.addAttribute("reportKinds", ReportKind.values());
+        return "awards/new";
+    }
+
+    private CaseSummary approvedWithoutAward(String applicationId) {
+        return cases.find(applicationId)
+                .filter(found -> ("AWARDED".equals(found.status()) || "PARTIALLY_AWARDED".equals(found.status()))
+                        && found.awardId() == null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No approved application " + applicationId + " waiting for its award"));
+    }
+
+    private ApplicationContent latestContent(String applicationId) {
+        return cases.versions(applicationId).stream().findFirst().map(version -> {
+            try {
+                return json.readValue(version.content(), ApplicationContent.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored application content is not readable", e);
+            }
+        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No submitted version"));
+    }
+
+    private static String value(MultiValueMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null ? "" : value.strip();
+    }
+
+    private static Money usd(MultiValueMap<String, String> form, String field, String what, List<String> problems) {
+        String text = value(form, field);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            Money money = new Money(new BigDecimal(text.replace(",", "")), Money.USD);
+            if (money.amount().signum() <= 0) {
+                problems.add(what + " above zero");
+                return null;
+            }
+            return money;
+        } catch (RuntimeException e) {
+            problems.add(what + " as a number in USD, for example 12000.00");
+            return null;
+        }
+    }
+
+    private static LocalDate date(MultiValueMap<String, String> form, String field, String what, List<String> problems) {
+        try {
+            return LocalDate.parse(value(form, field));
+        } catch (RuntimeException e) {
+            problems.add(what + " as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, List<String> problems) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (RuntimeException e) {
+            problems.add("a known report kind");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.strongcities.fund.web.journeys;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.strongcities.fund.domain.api.ReviewCriterion;
+import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.SignedIn;
+import org.strongcities.fund.web.cases.CompleteApplication;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * One case from submission to close-out through the web layer, the real Camunda engine and the
+ * Axon event store: every step is done by the person whose job it is, and at the end the events,
+ * the ledger and the process history tell the same story.
+ */
+class CaseLifecycleEndToEndTest extends ApplicationTest {
+
+    private static final String CONTRIBUTION = "contribution-us-2026";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fromSubmissionToCloseOut() throws Exception {
+        BigDecimal availableBefore = available(CONTRIBUTION);
+
+        // The city applies.
+        String applicationId = mvc.perform(post("/city/applications").with(csrf()).with(as("focal.nairobi")))
+                .andReturn().getResponse().getRedirectedUrl().split("/")[3];
+        ok(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit"), "focal.nairobi");
+
+        // The Regional Hub declares no conflict, reviews and forwards.
+        Task hubReview = awaitTask(applicationId, "user_hub_review");
+        ok(post("/tasks/" + hubReview.getId() + "/claim"), "hub.eastafrica");
+        ok(post("/tasks/" + hubReview.getId() + "/conflict-of-interest").param("hasConflict", "false"), "hub.eastafrica");
+        ok(review(post("/tasks/" + hubReview.getId() + "/review"), "forward"), "hub.eastafrica")
+                .andExpect(flash().attribute("message", "Review submitted: the application goes on to the Central Team."));
+
+        // The Central Team decides.
+        Task centralReview = awaitTask(applicationId, "user_central_review");
+        ok(post("/tasks/" + centralReview.getId() + "/claim"), "central.reviewer");
+        ok(post("/tasks/" + centralReview.getId() + "/conflict-of-interest").param("hasConflict", "false"), "central.reviewer");
+        ok(post("/tasks/" + centralReview.getId() + "/decision").param("decisionType", "APPROVE_IN_FULL")
+                .param("rationaleForApplicant", "Strong youth focus and a realistic budget.")
+                .param("internalNote", "Check venue costs at the progress report."), "central.reviewer")
+                .andExpect(flash().attribute("message", "Decision recorded."));
+        assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
+
+        // Finance makes the award against a contribution whose earmark fits.
+        ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
+                .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
+                .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
+                .param("budgetDescription2", "Venues and travel").param("budgetAmount2", "8000")
+                .param("reportKind1", "FINAL").param("reportDue1", "2027-12-31")
+                .param("trancheAmount1", "20000").param("tranchePlanned1", "2027-01-15"), "finance.officer");
+        String awardId = jdbc.queryForObject("SELECT award_id FROM rm_application WHERE application_id = ?", String.class,
+                applicationId);
+        assertThat(awardId).isNotNull();
+        assertThat(available(CONTRIBUTION)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
+
+        // The tranche is requested, approved by someone else and paid.
+        ok(post("/finance/tranches/" + awardId + "/t1/request"), "finance.officer");
+        Task approval = awaitTask(awardId, "user_approve_tranche");
+        ok(post("/tasks/" + approval.getId() + "/tranche-approval"), "finance.approver");
+        Task payment = awaitTask(awardId, "user_pay_tranche");
+        ok(post("/tasks/" + payment.getId() + "/tranche-payment").param("paymentReference", "BANK-REF-001")
+                .param("valueDate", LocalDate.now().toString()), "finance.officer");
+
+        // The city reports; the hub accepts; finance closes out.
+        ok(post("/city/applications/" + applicationId + "/reports/r1").param("narrative", "Twelve dialogues held.")
+                .param("indicator", "Dialogues held").param("achieved", "12"), "focal.nairobi");
+        Task reportReview = awaitTask(awardId, "user_review_report");
+        ok(post("/tasks/" + reportReview.getId() + "/report").param("verdict", "accept"), "hub.eastafrica");
+        Task closeOut = awaitTask(awardId, "user_close_out");
+        ok(post("/tasks/" + closeOut.getId() + "/close-out"), "finance.officer");
+
+        // The events, the ledger and the process history agree.
+        assertThat(eventTypes(applicationId)).containsSubsequence("ApplicationDraftCreatedEvent", "ApplicationSubmittedEvent",
+                "ApplicationEligibilityRecordedEvent", "HubReviewStartedEvent", "CentralReviewStartedEvent",
+                "ApplicationDecidedEvent", "AwardRecordedOnApplicationEvent");
+        assertThat(eventTypes(awardId)).containsSubsequence("AwardMadeEvent", "TrancheRequestedEvent",
+                "TrancheApprovedEvent", "TranchePaidEvent", "ReportSubmittedEvent", "ReportAcceptedEvent", "AwardClosedEvent");
+        assertThat(ledger(awardId, "COMMITTED")).isEqualByComparingTo("20000");
+        assertThat(ledger(awardId, "DISBURSED")).isEqualByComparingTo("20000");
+        assertThat(endOf(applicationId, "application_review")).isEqualTo("end_awarded");
+        assertThat(endOf(awardId, "award_lifecycle")).isEqualTo("end_closed");
+        assertThat(jdbc.queryForObject("SELECT status FROM rm_award WHERE award_id = ?", String.class, awardId))
+                .isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_taskinst t JOIN act_hi_procinst p "
+                + "ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ IN (?, ?) AND t.end_time_ IS NULL", Integer.class,
+                applicationId, awardId)).as("no task left open").isZero();
+    }
+
+    private ResultActions ok(MockHttpServletRequestBuilder request, String username) throws Exception {
+        return mvc.perform(request.with(csrf()).with(as(username))).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeCount(1))
+                .andExpect(result -> assertThat(result.getFlashMap().get("error")).as("refusal").isNull());
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+        return SignedIn.as(users, username);
+    }
+
+    private static MockHttpServletRequestBuilder review(MockHttpServletRequestBuilder request, String outcome) {
+        for (ReviewCriterion criterion : ReviewCriterion.values()) {
+            request.param("score_" + criterion.name(), "4");
+        }
+        return request.param("recommendation", "FUND_IN_FULL").param("outcome", outcome)
+                .param("rationaleForApplicant", "Well aligned with youth engagement.")
+                .param("internalComments", "Ward leaders already committed.");
+    }
+
+    private Task awaitTask(String businessKey, String definitionKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(businessKey).taskDefinitionKey(definitionKey).singleResult(), task -> task != null);
+    }
+
+    private String statusOf(String applicationId) {
+        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
+    }
+
+    private BigDecimal available(String contributionId) {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(CASE entry_kind WHEN 'RECEIVED' THEN amount_usd WHEN 'COMMITTED' THEN -amount_usd
+                    WHEN 'RELEASED' THEN amount_usd WHEN 'REFUNDED' THEN amount_usd ELSE 0 END), 0)
+                FROM rm_ledger_entry WHERE contribution_id = ?""", BigDecimal.class, contributionId);
+    }
+
+    private BigDecimal ledger(String awardId, String kind) {
+        return jdbc.queryForObject("SELECT coalesce(sum(amount_usd), 0) FROM rm_ledger_entry WHERE award_id = ? AND entry_kind = ?",
+                BigDecimal.class, awardId, kind);
+    }
+
+    private List<String> eventTypes(String aggregateId) {
+        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private String endOf(String businessKey, String processKey) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList("""
+                SELECT end_act_id_ FROM act_hi_procinst WHERE business_key_ = ? AND proc_def_key_ = ? AND end_time_ IS NOT NULL""",
+                String.class, businessKey, processKey).stream().findFirst().orElse(null), end -> end != null);
+    }
+}
