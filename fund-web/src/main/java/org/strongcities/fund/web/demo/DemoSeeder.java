@@ -29,6 +29,10 @@ public class DemoSeeder implements ApplicationRunner {
             new DemoLogin("focal.sarajevo", Role.CITY_FOCAL_POINT.label(), "Sarajevo"),
             new DemoLogin("hub.eastafrica", Role.HUB_REVIEWER.label(), "East & Southern Africa Hub"),
             new DemoLogin("hub.balkans", Role.HUB_REVIEWER.label(), "Western Balkans Hub"),
+            new DemoLogin("hub.mena", Role.HUB_REVIEWER.label(), "Middle East & North Africa Hub"),
+            new DemoLogin("hub.latam", Role.HUB_REVIEWER.label(), "Latin America & Caribbean Hub"),
+            new DemoLogin("hub.southasia", Role.HUB_REVIEWER.label(), "South Asia Hub"),
+            new DemoLogin("hub.seasia", Role.HUB_REVIEWER.label(), "Southeast Asia Hub"),
             new DemoLogin("central.reviewer", Role.CENTRAL_REVIEWER.label(), "Central Team"),
             new DemoLogin("central.approver", Role.CENTRAL_REVIEWER.label(), "Central Team (second approver)"),
             new DemoLogin("finance.officer", Role.FINANCE_OFFICER.label(), "Management Unit finance"),
@@ -39,11 +43,13 @@ public class DemoSeeder implements ApplicationRunner {
     private final DemoMode demoMode;
     private final Accounts accounts;
     private final DemoNetwork network;
+    private final DemoCases demoCases;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    DemoSeeder(DemoMode demoMode, Accounts accounts, DemoNetwork network, JdbcTemplate jdbc,
+    DemoSeeder(DemoMode demoMode, Accounts accounts, DemoNetwork network, DemoCases demoCases, JdbcTemplate jdbc,
                TransactionTemplate transaction) {
+        this.demoCases = demoCases;
         this.demoMode = demoMode;
         this.accounts = accounts;
         this.network = network;
@@ -64,6 +70,12 @@ public class DemoSeeder implements ApplicationRunner {
                 seedAccounts();
                 jdbc.update("INSERT INTO demo_seed DEFAULT VALUES");
             });
+            try {
+                demoCases.seed();
+            } catch (RuntimeException e) {
+                // The cases only illustrate; a failure here must not keep the application from starting.
+                log.error("Demo cases could not all be seeded: {}", e.getMessage(), e);
+            }
         }
         printLogins();
     }
@@ -73,6 +85,10 @@ public class DemoSeeder implements ApplicationRunner {
         create(Account.of("focal.sarajevo", "Amira Hadžić", Role.CITY_FOCAL_POINT).forCity(DemoNetwork.SARAJEVO));
         create(Account.of("hub.eastafrica", "Daniel Otieno", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_EAST_SOUTHERN_AFRICA));
         create(Account.of("hub.balkans", "Jelena Marković", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_WESTERN_BALKANS));
+        create(Account.of("hub.mena", "Omar Khalil", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_MENA));
+        create(Account.of("hub.latam", "Camila Rojas", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_LATIN_AMERICA));
+        create(Account.of("hub.southasia", "Arjun Mehta", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_SOUTH_ASIA));
+        create(Account.of("hub.seasia", "Liza Reyes", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_SOUTHEAST_ASIA));
         create(Account.of("central.reviewer", "Sophie Laurent", Role.CENTRAL_REVIEWER));
         create(Account.of("central.approver", "Tom Okafor", Role.CENTRAL_REVIEWER));
         create(Account.of("finance.officer", "Priya Nair", Role.FINANCE_OFFICER));
