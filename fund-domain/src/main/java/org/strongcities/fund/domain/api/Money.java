@@ -27,7 +27,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         } catch (ArithmeticException tooPrecise) {
             // Silent rounding would create or lose money; the person has to correct the figure.
             throw new BusinessRuleViolation(currency + " amounts have at most " + iso.getDefaultFractionDigits()
-                    + " decimal places: " + amount.toPlainString());
+                    + " decimal places: " + (amount.precision() > 40 ? amount.toString() : amount.toPlainString()));
         }
     }
 

@@ -28,6 +28,7 @@ import org.strongcities.fund.domain.api.ReportingObligation;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.cases.CaseQueries;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
+import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.security.FundUser;
@@ -184,17 +185,16 @@ class AwardMakingController {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            Money money = new Money(new BigDecimal(text.replace(",", "")), Money.USD);
-            if (money.amount().signum() <= 0) {
-                problems.add(what + " above zero");
-                return null;
-            }
-            return money;
-        } catch (RuntimeException e) {
+        BigDecimal amount = Amounts.parse(text).orElse(null);
+        if (amount == null) {
             problems.add(what + " as a number in USD, for example 12000.00");
             return null;
         }
+        if (amount.signum() <= 0) {
+            problems.add(what + " above zero");
+            return null;
+        }
+        return new Money(amount, Money.USD);
     }
 
     private static LocalDate date(MultiValueMap<String, String> form, String field, String what, List<String> problems) {

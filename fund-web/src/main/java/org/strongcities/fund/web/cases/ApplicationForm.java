@@ -7,6 +7,7 @@ import org.strongcities.fund.domain.api.Indicator;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.web.platform.Amounts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -143,19 +144,21 @@ public class ApplicationForm {
         if (isBlank(text)) {
             return null;
         }
+        if (text.strip().startsWith("-")) {
+            errors.put(field, "Amounts cannot be negative: " + Amounts.shown(text));
+            return null;
+        }
+        BigDecimal amount = Amounts.parse(text).orElse(null);
+        if (amount == null) {
+            errors.put(field, "Type the amount as a number, for example 25000 or 25000.50 (you typed '" + Amounts.shown(text) + "').");
+            return null;
+        }
+        if (amount.compareTo(new BigDecimal("1000000000")) > 0) {
+            errors.put(field, "That amount is beyond what the fund can award: " + Amounts.shown(text));
+            return null;
+        }
         try {
-            BigDecimal amount = new BigDecimal(text.trim().replace(",", ""));
-            if (amount.signum() < 0) {
-                errors.put(field, "Amounts cannot be negative: " + text.trim());
-                return null;
-            }
-            if (amount.compareTo(new BigDecimal("1000000000")) > 0) {
-                errors.put(field, "That amount is beyond what the fund can award: " + text.trim());
-                return null;
-            }
             return new Money(amount, currency);
-        } catch (NumberFormatException e) {
-            errors.put(field, "Type the amount as a number, for example 25000 or 25000.50 (you typed '" + shorten(text) + "').");
         } catch (BusinessRuleViolation e) {
             errors.put(isCurrencyProblem(e) ? "currency" : field, e.getMessage());
         }
@@ -173,7 +176,7 @@ public class ApplicationForm {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            errors.put(field, "Type the date as YYYY-MM-DD (you typed '" + shorten(text) + "').");
+            errors.put(field, "Type the date as YYYY-MM-DD (you typed '" + Amounts.shown(text) + "').");
             return null;
         }
     }
@@ -188,11 +191,6 @@ public class ApplicationForm {
             return trimmed.substring(0, max);
         }
         return trimmed.isEmpty() ? null : trimmed;
-    }
-
-    private static String shorten(String text) {
-        String trimmed = text.trim();
-        return trimmed.length() > 40 ? trimmed.substring(0, 40) + "…" : trimmed;
     }
 
     private static boolean isBlank(String text) {

@@ -68,6 +68,10 @@ class OpenDataController {
 
     private static Period period(LocalDate from, LocalDate to) {
         Period period = new Period(from, to);
+        if (period.isOutOfRange()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Dates must lie between the years "
+                    + Period.FIRST_YEAR + " and " + Period.LAST_YEAR);
+        }
         if (period.isBackwards()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The period ends (" + to + ") before it starts (" + from + ")");
         }

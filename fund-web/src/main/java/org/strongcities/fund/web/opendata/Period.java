@@ -10,6 +10,10 @@ import java.time.ZoneOffset;
  */
 public record Period(LocalDate from, LocalDate to) {
 
+    /** The database and the standards only know four-digit years; anything else is a typing error. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9998;
+
     public static Period all() {
         return new Period(null, null);
     }
@@ -23,6 +27,14 @@ public record Period(LocalDate from, LocalDate to) {
     public Instant endExclusive() {
         return to == null ? LocalDate.of(9999, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
                 : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public boolean isOutOfRange() {
+        return outside(from) || outside(to);
+    }
+
+    private static boolean outside(LocalDate date) {
+        return date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR);
     }
 
     public boolean isBackwards() {

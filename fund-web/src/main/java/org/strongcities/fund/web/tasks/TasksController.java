@@ -46,6 +46,7 @@ import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.cases.CaseQueries;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
 import org.strongcities.fund.web.cases.CaseViews.ReviewView;
+import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.security.FundUser;
@@ -259,13 +260,13 @@ class TasksController {
         Money approved = null;
         String amountText = first(form, "approvedAmount", "");
         if (!amountText.isBlank()) {
-            try {
-                approved = new Money(new BigDecimal(amountText.strip()), summary.requestedCurrency());
-                if (approved.amount().signum() <= 0) {
-                    problems.add("an approved amount above zero");
-                }
-            } catch (RuntimeException e) {
+            BigDecimal amount = Amounts.parse(amountText).orElse(null);
+            if (amount == null) {
                 problems.add("the approved amount as a number, for example 15000");
+            } else if (amount.signum() <= 0) {
+                problems.add("an approved amount above zero");
+            } else {
+                approved = new Money(amount, summary.requestedCurrency());
             }
         }
         String conditions = text(form, "conditions", "conditions", false, problems);

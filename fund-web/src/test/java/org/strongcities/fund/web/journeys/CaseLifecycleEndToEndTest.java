@@ -9,10 +9,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.strongcities.fund.domain.api.ReviewCriterion;
 import org.strongcities.fund.web.support.ApplicationTest;
-import org.strongcities.fund.web.support.SignedIn;
-import org.strongcities.fund.web.cases.CompleteApplication;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,10 +18,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * One case from submission to close-out through the web layer, the real Camunda engine and the
@@ -48,22 +43,13 @@ class CaseLifecycleEndToEndTest extends ApplicationTest {
     void fromSubmissionToCloseOut() throws Exception {
         BigDecimal availableBefore = available(CONTRIBUTION);
 
-        // The city applies.
-        String applicationId = mvc.perform(post("/city/applications").with(csrf()).with(as("focal.nairobi")))
-                .andReturn().getResponse().getRedirectedUrl().split("/")[3];
-        ok(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit"), "focal.nairobi");
-
-        // The Regional Hub declares no conflict, reviews and forwards.
-        Task hubReview = awaitTask(applicationId, "user_hub_review");
-        ok(post("/tasks/" + hubReview.getId() + "/claim"), "hub.eastafrica");
-        ok(post("/tasks/" + hubReview.getId() + "/conflict-of-interest").param("hasConflict", "false"), "hub.eastafrica");
-        ok(review(post("/tasks/" + hubReview.getId() + "/review"), "forward"), "hub.eastafrica")
-                .andExpect(flash().attribute("message", "Review submitted: the application goes on to the Central Team."));
+        Journeys journeys = new Journeys(mvc, users, tasks);
+        // The city applies; the Regional Hub declares no conflict, reviews and forwards.
+        String applicationId = journeys.submitted();
+        journeys.hubForwards(applicationId);
 
         // The Central Team decides.
-        Task centralReview = awaitTask(applicationId, "user_central_review");
-        ok(post("/tasks/" + centralReview.getId() + "/claim"), "central.reviewer");
-        ok(post("/tasks/" + centralReview.getId() + "/conflict-of-interest").param("hasConflict", "false"), "central.reviewer");
+        Task centralReview = journeys.open(applicationId, "user_central_review", "central.reviewer");
         ok(post("/tasks/" + centralReview.getId() + "/decision").param("decisionType", "APPROVE_IN_FULL")
                 .param("rationaleForApplicant", "Strong youth focus and a realistic budget.")
                 .param("internalNote", "Check venue costs at the progress report."), "central.reviewer")
@@ -116,27 +102,11 @@ class CaseLifecycleEndToEndTest extends ApplicationTest {
     }
 
     private ResultActions ok(MockHttpServletRequestBuilder request, String username) throws Exception {
-        return mvc.perform(request.with(csrf()).with(as(username))).andExpect(status().is3xxRedirection())
-                .andExpect(flash().attributeCount(1))
-                .andExpect(result -> assertThat(result.getFlashMap().get("error")).as("refusal").isNull());
-    }
-
-    private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
-        return SignedIn.as(users, username);
-    }
-
-    private static MockHttpServletRequestBuilder review(MockHttpServletRequestBuilder request, String outcome) {
-        for (ReviewCriterion criterion : ReviewCriterion.values()) {
-            request.param("score_" + criterion.name(), "4");
-        }
-        return request.param("recommendation", "FUND_IN_FULL").param("outcome", outcome)
-                .param("rationaleForApplicant", "Well aligned with youth engagement.")
-                .param("internalComments", "Ward leaders already committed.");
+        return new Journeys(mvc, users, tasks).ok(request, username);
     }
 
     private Task awaitTask(String businessKey, String definitionKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(definitionKey).singleResult(), task -> task != null);
+        return new Journeys(mvc, users, tasks).awaitTask(businessKey, definitionKey);
     }
 
     private String statusOf(String applicationId) {

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Awards to export, made through the real commands on the shared application: an ordinary one in
- * Nairobi (a paid tranche and a refund), a sensitive one in Sarajevo, and one whose title starts
+ * Nairobi (a paid tranche and a refund), a sensitive one in Skopje (a city with no public case), and one whose title starts
  * like a spreadsheet formula. Made once per application context and shared by the open-data and
  * as-of tests. Every award is funded from the demo's unrestricted US contribution.
  */
@@ -55,9 +55,11 @@ public final class OpenDataFixture {
     public static final String PUBLIC_APPLICATION = "app-od-nairobi";
     public static final String PUBLIC_AWARD = "award-od-nairobi";
     public static final String PUBLIC_TITLE = "Youth voices in city prevention planning";
+    /** A demo city with no public case, so that any mention of it in an export is a leak. */
+    public static final String SENSITIVE_CITY = "city-skopje";
     public static final String SENSITIVE_APPLICATION = "app-od-sensitive";
     public static final String SENSITIVE_AWARD = "award-od-sensitive";
-    public static final String SENSITIVE_TITLE = "Reintegration of returnees from the conflict zone in Sarajevo";
+    public static final String SENSITIVE_TITLE = "Reintegration of returnees from the conflict zone in Skopje";
     public static final String SENSITIVE_SUMMARY = "Case management for twelve named returning families";
     public static final String FORMULA_APPLICATION = "app-od-formula";
     public static final String FORMULA_AWARD = "award-od-formula";
@@ -107,9 +109,9 @@ public final class OpenDataFixture {
         send(new RecordRefundCommand(PUBLIC_AWARD, "refund-od-1", Money.usd("1500"), "Unspent venue budget",
                 "finance.officer"));
 
-        approved(SENSITIVE_APPLICATION, DemoNetwork.SARAJEVO, "focal.sarajevo", "hub.balkans",
+        approved(SENSITIVE_APPLICATION, SENSITIVE_CITY, "focal.skopje", "hub.balkans",
                 content(SENSITIVE_TITLE, SENSITIVE_SUMMARY, true));
-        award(SENSITIVE_AWARD, SENSITIVE_APPLICATION, DemoNetwork.SARAJEVO, Region.WESTERN_BALKANS, today);
+        award(SENSITIVE_AWARD, SENSITIVE_APPLICATION, SENSITIVE_CITY, Region.WESTERN_BALKANS, today);
 
         approved(FORMULA_APPLICATION, DemoNetwork.NAIROBI, "focal.nairobi", "hub.eastafrica",
                 content(FORMULA_TITLE, "+SUM(A1:A9) -- a summary that starts like a formula", false));
