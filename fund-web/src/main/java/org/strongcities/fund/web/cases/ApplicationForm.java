@@ -144,7 +144,7 @@ public class ApplicationForm {
         if (isBlank(text)) {
             return null;
         }
-        if (text.strip().startsWith("-")) {
+        if (text.strip().startsWith("-") && Amounts.parse(text.strip().substring(1)).isPresent()) {
             errors.put(field, "Amounts cannot be negative: " + Amounts.shown(text));
             return null;
         }
