@@ -58,7 +58,7 @@ import java.util.Set;
  * second approval, declined, awarded, paid, report overdue and closed.
  */
 @Component
-class DemoCases {
+public class DemoCases {
 
     private static final String CENTRAL = "central.reviewer";
     private static final String OFFICER = "finance.officer";
@@ -93,19 +93,7 @@ class DemoCases {
             jobExecutor.start();
         }
         // Closed: the whole life of a case.
-        String closed = submit("demo-app-nairobi-youth", DemoNetwork.NAIROBI, "focal.nairobi",
-                "Youth dialogue for safer neighbourhoods", "18000", SupportType.COMMUNITY_YOUTH_ENGAGEMENT,
-                StrategicPriority.YOUTH_ENGAGEMENT, StrategicPriority.NATIONAL_LOCAL_COORDINATION);
-        hubForward(closed, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        centralDecide(closed, DecisionType.APPROVE_IN_FULL, null);
-        String closedAward = award(closed, DemoNetwork.NAIROBI, Region.EAST_SOUTHERN_AFRICA, "contribution-denmark-esa", "18000",
-                LocalDate.of(2027, 3, 31));
-        pay(closedAward, "t1");
-        report(closedAward, "r1", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        pay(closedAward, "t2");
-        report(closedAward, "r2", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        complete(closedAward, AwardProcess.Elements.USER_CLOSE_OUT, OFFICER, CandidateGroups.FINANCE_OFFICERS,
-                new CloseOutAwardCommand(closedAward, OFFICER), Map.of(), Role.FINANCE_OFFICER);
+        wholeLife("demo-app-nairobi-youth", "Youth dialogue for safer neighbourhoods", "18000", "contribution-denmark-esa");
 
         // Paid: the first tranche is out, the final report is not due yet.
         String paid = submit("demo-app-sarajevo-plan", DemoNetwork.SARAJEVO, "focal.sarajevo",
@@ -164,6 +152,27 @@ class DemoCases {
         draft("demo-app-nairobi-draft", DemoNetwork.NAIROBI, "focal.nairobi", "Rehabilitation mentoring pilot");
         draft("demo-app-mombasa-draft", "city-mombasa", "focal.mombasa", "Coastal youth sports league");
         awaitQuiet();
+    }
+
+    /**
+     * One case of Nairobi from submission to close-out, every step by the person whose step it is:
+     * submit, hub review, central decision, award, two tranches paid, two reports accepted, close-out.
+     * The demo's closed case, and the unit of the benchmark's lifecycle measure.
+     */
+    public void wholeLife(String applicationId, String title, String amountUsd, String contributionId) {
+        String application = submit(applicationId, DemoNetwork.NAIROBI, "focal.nairobi", title, amountUsd,
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, StrategicPriority.YOUTH_ENGAGEMENT,
+                StrategicPriority.NATIONAL_LOCAL_COORDINATION);
+        hubForward(application, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
+        centralDecide(application, DecisionType.APPROVE_IN_FULL, null);
+        String award = award(application, DemoNetwork.NAIROBI, Region.EAST_SOUTHERN_AFRICA, contributionId, amountUsd,
+                LocalDate.of(2027, 3, 31));
+        pay(award, "t1");
+        report(award, "r1", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
+        pay(award, "t2");
+        report(award, "r2", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
+        complete(award, AwardProcess.Elements.USER_CLOSE_OUT, OFFICER, CandidateGroups.FINANCE_OFFICERS,
+                new CloseOutAwardCommand(award, OFFICER), Map.of(), Role.FINANCE_OFFICER);
     }
 
     private void draft(String applicationId, String cityId, String focalPoint, String title) {
