@@ -1,7 +1,5 @@
 package org.strongcities.fund.web.readmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,12 +38,12 @@ import java.util.stream.Collectors;
 public class AwardProjection {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CaseTimeline timeline;
     private final HandledEvents handled;
 
-    public AwardProjection(JdbcTemplate jdbc, ObjectMapper json, HandledEvents handled) {
+    public AwardProjection(JdbcTemplate jdbc, CaseTimeline timeline, HandledEvents handled) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.timeline = timeline;
         this.handled = handled;
     }
 
@@ -73,7 +71,7 @@ public class AwardProjection {
                     INSERT INTO rm_report (award_id, report_id, kind, due_date, status) VALUES (?, ?, ?, ?, 'DUE')
                     ON CONFLICT DO NOTHING""", event.awardId(), report.reportId(), report.kind().name(), report.dueDate());
         }
-        timeline(eventId, event.applicationId(), at, "Awarded", "USD " + event.amount().amount().toPlainString(),
+        timeline.record(eventId, event.applicationId(), at, "Awarded", "USD " + event.amount().amount().toPlainString(),
                 event.actor());
     }
 
@@ -101,7 +99,7 @@ public class AwardProjection {
                 event.trancheId());
         jdbc.update("UPDATE rm_award SET paid_usd = paid_usd + ? WHERE award_id = ?", event.amount().amount(),
                 event.awardId());
-        timeline(eventId, applicationOf(event.awardId()), at, "Paid",
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Paid",
                 "Tranche " + event.trancheId() + ": USD " + event.amount().amount().toPlainString(), event.actor());
     }
 
@@ -110,29 +108,29 @@ public class AwardProjection {
         jdbc.update("""
                 UPDATE rm_report SET status = 'SUBMITTED', narrative = ?, results = ?, submitted_at = ?
                 WHERE award_id = ? AND report_id = ?""",
-                event.narrative(), write(event.results()), Instants.utc(at), event.awardId(), event.reportId());
-        timeline(eventId, applicationOf(event.awardId()), at, "Report submitted", event.kind().name().toLowerCase()
+                event.narrative(), timeline.json(event.results()), Instants.utc(at), event.awardId(), event.reportId());
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Report submitted", event.kind().name().toLowerCase()
                 + " report", event.actor());
     }
 
     @EventHandler
     void on(ReportAcceptedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         report(event.awardId(), event.reportId(), "ACCEPTED", null, at);
-        timeline(eventId, applicationOf(event.awardId()), at, "Report accepted", event.kind().name().toLowerCase()
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Report accepted", event.kind().name().toLowerCase()
                 + " report", event.actor());
     }
 
     @EventHandler
     void on(ReportRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         report(event.awardId(), event.reportId(), "REJECTED", event.reason(), at);
-        timeline(eventId, applicationOf(event.awardId()), at, "Report returned", event.reason(), event.actor());
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Report returned", event.reason(), event.actor());
     }
 
     @EventHandler
     void on(ReportMarkedOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         jdbc.update("UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status = 'DUE'",
                 event.awardId(), event.reportId());
-        timeline(eventId, applicationOf(event.awardId()), at, "Report overdue",
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Report overdue",
                 "Due " + event.dueDate() + "; payments are on hold until it is accepted", event.actor());
     }
 
@@ -141,7 +139,7 @@ public class AwardProjection {
         jdbc.update("""
                 INSERT INTO rm_amendment (award_id, amendment_id, kind, terms, reason, status, proposed_by, proposed_at)
                 VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?) ON CONFLICT DO NOTHING""",
-                event.awardId(), event.amendmentId(), event.kind().name(), write(event.terms()), event.reason(),
+                event.awardId(), event.amendmentId(), event.kind().name(), timeline.json(event.terms()), event.reason(),
                 event.actor(), Instants.utc(at));
     }
 
@@ -160,7 +158,7 @@ public class AwardProjection {
         if (event.terms().newEndDate() != null) {
             jdbc.update("UPDATE rm_award SET end_date = ? WHERE award_id = ?", event.terms().newEndDate(), event.awardId());
         }
-        timeline(eventId, applicationOf(event.awardId()), at, "Award amended", event.kind().name().toLowerCase()
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Award amended", event.kind().name().toLowerCase()
                 .replace('_', ' '), event.actor());
     }
 
@@ -176,7 +174,7 @@ public class AwardProjection {
         }
         jdbc.update("UPDATE rm_award SET refunded_usd = refunded_usd + ? WHERE award_id = ?", event.usd().amount(),
                 event.awardId());
-        timeline(eventId, applicationOf(event.awardId()), at, "Refunded",
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Refunded",
                 "USD " + event.usd().amount().toPlainString() + ": " + event.reason(), event.actor());
     }
 
@@ -184,7 +182,7 @@ public class AwardProjection {
     void on(AwardClosedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         jdbc.update("UPDATE rm_award SET status = 'CLOSED', closed_at = ? WHERE award_id = ?", Instants.utc(at),
                 event.awardId());
-        timeline(eventId, applicationOf(event.awardId()), at, "Closed", null, event.actor());
+        timeline.record(eventId, applicationOf(event.awardId()), at, "Closed", null, event.actor());
     }
 
     @ResetHandler
@@ -221,18 +219,4 @@ public class AwardProjection {
                 .stream().findFirst().orElse(awardId);
     }
 
-    private void timeline(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
-        jdbc.update("""
-                INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, applicationId, Instants.utc(at), word, detail, actor);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.strongcities.fund.web.readmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,12 +47,12 @@ public class CaseProjection {
     public static final String GROUP = "cases";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CaseTimeline timeline;
     private final HandledEvents handled;
 
-    public CaseProjection(JdbcTemplate jdbc, ObjectMapper json, HandledEvents handled) {
+    public CaseProjection(JdbcTemplate jdbc, CaseTimeline timeline, HandledEvents handled) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.timeline = timeline;
         this.handled = handled;
     }
 
@@ -64,14 +62,14 @@ public class CaseProjection {
                 INSERT INTO rm_application (application_id, city_id, status, created_at, updated_at)
                 VALUES (?, ?, 'DRAFT', ?, ?) ON CONFLICT (application_id) DO NOTHING""",
                 event.applicationId(), event.cityId(), Instants.utc(at), Instants.utc(at));
-        timeline(eventId, event.applicationId(), at, "Draft created", null, event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Draft created", null, event.actor());
     }
 
     @EventHandler
     void on(ApplicationDraftSavedEvent event, @Timestamp Instant at) {
         content(event.applicationId(), event.content(), at);
         jdbc.update("UPDATE rm_application SET draft_content = ? WHERE application_id = ?",
-                write(event.content()), event.applicationId());
+                timeline.json(event.content()), event.applicationId());
     }
 
     @EventHandler
@@ -80,14 +78,14 @@ public class CaseProjection {
         status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
         jdbc.update("UPDATE rm_application SET submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?",
                 Instants.utc(at), event.applicationId());
-        timeline(eventId, event.applicationId(), at, "Submitted", "Version " + event.version(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Submitted", "Version " + event.version(), event.actor());
     }
 
     @EventHandler
     void on(ApplicationResubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         version(event.applicationId(), event.version(), event.content(), event.responseToReviewers(), event.actor(), at);
         status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
-        timeline(eventId, event.applicationId(), at, "Resubmitted", "Version " + event.version(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Resubmitted", "Version " + event.version(), event.actor());
     }
 
     @EventHandler
@@ -95,26 +93,26 @@ public class CaseProjection {
         if (!event.eligible()) {
             status(event.applicationId(), ApplicationStatus.INELIGIBLE, at);
         }
-        timeline(eventId, event.applicationId(), at, event.eligible() ? "Eligible" : "Not eligible", event.reason(),
+        timeline.record(eventId, event.applicationId(), at, event.eligible() ? "Eligible" : "Not eligible", event.reason(),
                 event.actor());
     }
 
     @EventHandler
     void on(HubReviewStartedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.UNDER_HUB_REVIEW, at);
-        timeline(eventId, event.applicationId(), at, "Under hub review", null, event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Under hub review", null, event.actor());
     }
 
     @EventHandler
     void on(RevisionRequestedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.REVISION_REQUESTED, at);
-        timeline(eventId, event.applicationId(), at, "Revision requested", event.rationaleForApplicant(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Revision requested", event.rationaleForApplicant(), event.actor());
     }
 
     @EventHandler
     void on(CentralReviewStartedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.UNDER_CENTRAL_REVIEW, at);
-        timeline(eventId, event.applicationId(), at, "Under central review", null, event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Under central review", null, event.actor());
     }
 
     @EventHandler
@@ -128,7 +126,7 @@ public class CaseProjection {
                 event.actor(), Instants.utc(at), event.applicationId());
         if (!event.awaitingConfirmation()) {
             decided(event.applicationId(), event.decisionType(), at);
-            timeline(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
+            timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
                     event.actor());
         }
     }
@@ -138,14 +136,14 @@ public class CaseProjection {
         decided(event.applicationId(), event.decisionType(), at);
         String rationale = jdbc.queryForObject("SELECT rationale_for_applicant FROM rm_application WHERE application_id = ?",
                 String.class, event.applicationId());
-        timeline(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
+        timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
     }
 
     @EventHandler
     void on(DecisionReopenedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), event.reopenedStatus(), at);
         jdbc.update("UPDATE rm_application SET decided_at = NULL WHERE application_id = ?", event.applicationId());
-        timeline(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
     }
 
     @EventHandler
@@ -156,13 +154,13 @@ public class CaseProjection {
     @EventHandler
     void on(ApplicationWithdrawnEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.WITHDRAWN, at);
-        timeline(eventId, event.applicationId(), at, "Withdrawn", event.reason(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Withdrawn", event.reason(), event.actor());
     }
 
     @EventHandler
     void on(ApplicationLapsedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.LAPSED, at);
-        timeline(eventId, event.applicationId(), at, "Lapsed", event.reason(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, "Lapsed", event.reason(), event.actor());
     }
 
     @EventHandler
@@ -206,7 +204,7 @@ public class CaseProjection {
         jdbc.update("""
                 UPDATE rm_review SET scores = ?, total_score = ?, recommendation = ?, rationale_for_applicant = ?,
                     internal_comments = ?, revision = ?, updated_at = ? WHERE review_id = ? AND revision <= ?""",
-                write(scores), total, recommendation, rationale, internalComments, revision, Instants.utc(at),
+                timeline.json(scores), total, recommendation, rationale, internalComments, revision, Instants.utc(at),
                 reviewId, revision);
     }
 
@@ -229,7 +227,7 @@ public class CaseProjection {
         jdbc.update("""
                 INSERT INTO rm_application_version (application_id, version, content, response_to_reviewers, submitted_by, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                applicationId, version, write(content), response, actor, Instants.utc(at));
+                applicationId, version, timeline.json(content), response, actor, Instants.utc(at));
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {
@@ -255,18 +253,4 @@ public class CaseProjection {
         };
     }
 
-    private void timeline(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
-        jdbc.update("""
-                INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, applicationId, Instants.utc(at), word, detail, actor);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
 }
