@@ -1,0 +1,347 @@
+package org.strongcities.fund.web.benchmark;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.CreateApplicationDraftCommand;
+import org.strongcities.fund.domain.api.FocalPoint;
+import org.strongcities.fund.domain.api.Indicator;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.PopulationBand;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.RegisterMemberCityCommand;
+import org.strongcities.fund.domain.api.SaveApplicationDraftCommand;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SubmitApplicationCommand;
+import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.web.FundApplication;
+import org.strongcities.fund.web.demo.DemoCases;
+import org.strongcities.fund.web.demo.DemoNetwork;
+import org.strongcities.fund.web.platform.EmbeddedDatabase;
+import org.strongcities.fund.web.resilience.WebUser;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark: the real application on an embedded PostgreSQL with fsync and synchronous commit on,
+ * a synthetic Network loaded through the commands, and one table of figures, each next to a
+ * reference measured in the same run on the same database. Not part of the normal build: run with
+ * {@code ./mvnw -B -pl fund-web -Pbenchmark verify -Dbench.scale=small} (see the README).
+ */
+public final class Benchmark {
+
+    record Scale(String name, int cities, int donors, int applications, int threads, int loadSeconds) {
+        static Scale of(String name) {
+            return switch (name) {
+                case "full" -> new Scale("full", 2_000, 50, 100_000, 8, 30);
+                case "tiny" -> new Scale("tiny", 20, 2, 100, 2, 3);
+                default -> new Scale("small", 200, 5, 2_000, 4, 10);
+            };
+        }
+    }
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run(Scale.of(System.getProperty("bench.scale", "full")));
+    }
+
+    void run(Scale scale) throws Exception {
+        Path data = Files.createTempDirectory("fund-benchmark-");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0);
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(FundApplication.class).properties(
+                     "server.port=0", "server.address=127.0.0.1", "spring.datasource.url=" + database.jdbcUrl(),
+                     "spring.datasource.username=postgres", "spring.datasource.password=", "fund.demo=true",
+                     "logging.level.root=WARN").run()) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            CommandGateway commands = app.getBean(CommandGateway.class);
+
+            double jdbcCommits = rawInsertCommitRate(database, 2_000);
+            long loadStart = System.nanoTime();
+            AtomicLong sent = new AtomicLong();
+            List<String> cities = load(commands, scale, sent);
+            double seconds = (System.nanoTime() - loadStart) / 1e9;
+            row("Command throughput (" + scale.threads() + " threads)", fmt(sent.get() / seconds) + " commands/s",
+                    "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s", sent.get() / seconds >= jdbcCommits / 2);
+            long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            row("Events stored", String.valueOf(events), cities.size() + " cities, " + scale.applications() + " applications", true);
+            lifecycle(app, jdbc, scale);
+
+            double rebuild = rebuild(app, jdbc, "cases");
+            double rawRead = rawSequentialRead(database);
+            row("Projection rebuild ('cases' from the whole store)", fmt(rebuild) + " events/s",
+                    "raw sequential read of domainevententry: " + fmt(rawRead) + " rows/s", rebuild >= rawRead / 2);
+
+            String base = "http://127.0.0.1:" + port;
+            double[] staticPage = latency(base, null, "/css/fund.css", scale);
+            page("Static file /css/fund.css", staticPage, staticPage);
+            page("Public /transparency", latency(base, null, "/transparency", scale), staticPage);
+            page("Finance balances /finance", latency(base, "finance.officer", "/finance", scale), staticPage);
+            page("Reviewer task list /tasks", latency(base, "hub.eastafrica", "/tasks", scale), staticPage);
+            Runtime runtime = Runtime.getRuntime();
+            long heap = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+            row("Memory under load", "heap used " + heap + " MB of max " + runtime.maxMemory() / (1024 * 1024)
+                    + " MB; RSS " + rss() + " (JVM incl. load generator)", "goal: runs in 512 MB heap", heap < 512);
+        }
+        print(scale);
+    }
+
+    /**
+     * Whole cases, one after another, through every task (DemoCases.wholeLife): 13 steps by people
+     * (submit, conflict declarations and reviews, decision, award, two tranche requests, approvals and
+     * payments, two reports and their acceptance, close-out) plus the asynchronous eligibility check.
+     * Commits are counted by PostgreSQL itself; the background work of processors and the job
+     * executor during the run is included, so the figure is an upper bound.
+     */
+    private void lifecycle(ConfigurableApplicationContext app, JdbcTemplate jdbc, Scale scale) {
+        DemoCases cases = app.getBean(DemoCases.class);
+        int count = Math.max(3, scale.applications() / 200);
+        long commitsBefore = commits(jdbc);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            cases.wholeLife("bench-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
+        double perCase = (commits(jdbc) - commitsBefore) / (double) count;
+        int needed = LIFECYCLE_COMMITS_NEEDED;
+        row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format("%.2f cases/s; %.1f commits per case",
+                count / seconds, perCase), needed + " commits needed (one per person's step, plus the eligibility job)",
+                perCase <= 2.0 * needed);
+    }
+
+    /** Steps that must each commit: 2 submit, 2+2 hub/central declarations and reviews, award, 2x(request, approve, pay), 2x(report, accept), close-out, eligibility job. */
+    private static final int LIFECYCLE_COMMITS_NEEDED = 2 + 4 + 1 + 6 + 4 + 1 + 1;
+
+    private static long commits(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", Long.class);
+    }
+
+    // ---- Loading ---------------------------------------------------------------------------------
+
+    private List<String> load(CommandGateway commands, Scale scale, AtomicLong sent) throws Exception {
+        List<String> cities = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(scale.threads());
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < scale.threads(); t++) {
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int c = thread; c < scale.cities(); c += scale.threads()) {
+                    String id = "bench-city-" + c;
+                    commands.sendAndWait(new RegisterMemberCityCommand(id, "Bench City " + c, "KE", Region.EAST_SOUTHERN_AFRICA,
+                            DemoNetwork.HUB_EAST_SOUTHERN_AFRICA, PopulationBand.FROM_100K_TO_500K,
+                            List.of(new FocalPoint("bench.focal." + c, "Focal " + c, null)), true, false, "admin"));
+                    sent.incrementAndGet();
+                    cities.add(id);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        work.clear();
+        for (int t = 0; t < scale.threads(); t++) {
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int a = thread; a < scale.applications(); a += scale.threads()) {
+                    String id = "bench-app-" + a;
+                    String city = "bench-city-" + (a % scale.cities());
+                    String focal = "bench.focal." + (a % scale.cities());
+                    commands.sendAndWait(new CreateApplicationDraftCommand(id, city, focal));
+                    commands.sendAndWait(new SaveApplicationDraftCommand(id, content(a), focal));
+                    sent.addAndGet(2);
+                    if (a % 2 == 0) {
+                        commands.sendAndWait(new SubmitApplicationCommand(id, content(a), focal));
+                        sent.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        return cities;
+    }
+
+    private static ApplicationContent content(int a) {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        return new ApplicationContent("Benchmark case " + a, "Summary " + a, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, Money.usd("20000"), List.of(new BudgetLine("Work", Money.usd("20000"))),
+                start, start.plusYears(1), "Objectives", List.of(new Indicator("Reached", "0", "10")), "Risks", "Do no harm", false);
+    }
+
+    // ---- References ------------------------------------------------------------------------------
+
+    private static double rawInsertCommitRate(EmbeddedDatabase database, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload bytea)");
+            }
+            c.setAutoCommit(true);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_insert (payload) VALUES (?)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setBytes(1, new byte[400]);
+                    insert.executeUpdate();
+                }
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double rawSequentialRead(EmbeddedDatabase database) throws Exception {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            long n = 0;
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(1_000);
+                try (ResultSet r = s.executeQuery("SELECT globalindex, payloadtype, payload, metadata FROM domainevententry ORDER BY globalindex")) {
+                    while (r.next()) {
+                        r.getBytes(3);
+                        n++;
+                    }
+                }
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double rebuild(ConfigurableApplicationContext app, JdbcTemplate jdbc, String group) {
+        StreamingEventProcessor processor = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+        long newest = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        processor.shutDown();
+        processor.resetTokens();
+        long start = System.nanoTime();
+        processor.start();
+        long deadline = start + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline && !processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= newest) || processor.processingStatus().isEmpty()) {
+            FundProcessSleep.sleep(20);
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** p50, p95, p99 in ms and requests/s, from a bounded closed loop of N threads for T seconds. */
+    private static double[] latency(String base, String user, String path, Scale scale) throws Exception {
+        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + Duration.ofSeconds(scale.loadSeconds()).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(scale.threads());
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < scale.threads(); t++) {
+            work.add(pool.submit(() -> {
+                WebUser session = user == null ? null : WebUser.signIn(base, user, "demo-password");
+                HttpClient anonymous = HttpClient.newHttpClient();
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    int status = session != null ? session.get(path).statusCode()
+                            : anonymous.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode();
+                    if (status == 200) {
+                        samples.add(System.nanoTime() - start);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN, 0};
+        }
+        return new double[]{ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.size() / (double) scale.loadSeconds()};
+    }
+
+    private static double ms(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(quantile * sorted.size()))) / 1e6;
+    }
+
+    private void page(String what, double[] figures, double[] reference) {
+        boolean ok = figures[1] < 50 && figures[1] <= 3 * reference[1];
+        row(what, String.format("p50 %.1f / p95 %.1f / p99 %.1f ms, %.0f req/s", figures[0], figures[1], figures[2], figures[3]),
+                String.format("static file p95 %.1f ms", reference[1]), ok);
+    }
+
+    private static String rss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .findFirst().map(l -> l.replace("VmRSS:", "").trim()).orElse("?");
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private void row(String what, String figure, String reference, boolean goalMet) {
+        rows.add(new String[]{what, figure, reference, goalMet ? "yes" : "no"});
+    }
+
+    private void print(Scale scale) throws Exception {
+        StringBuilder table = new StringBuilder();
+        table.append("Scale: ").append(scale).append("\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
+                .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(", Java ")
+                .append(System.getProperty("java.version")).append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB\n\n")
+                .append("| Measure | Figure | Reference (same run, same database) | Goal met |\n| --- | --- | --- | --- |\n");
+        for (String[] r : rows) {
+            table.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        System.out.println(table);
+        Path results = Path.of(System.getProperty("bench.results", "../benchmark/results"));
+        Files.createDirectories(results);
+        Files.writeString(results.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md"),
+                table.toString());
+    }
+
+    private static String fmt(double value) {
+        return String.format("%.0f", value);
+    }
+
+    private static final class FundProcessSleep {
+        static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
