@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.tasks;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -7,6 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,16 +31,21 @@ public class TaskInbox {
                           boolean overdue) {
     }
 
+    /** The most tasks one list shows: the ones due first. */
+    static final int PAGE = 200;
+
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final JdbcTemplate jdbc;
 
-    public TaskInbox(TaskService taskService, JdbcTemplate jdbc) {
+    public TaskInbox(TaskService taskService, RuntimeService runtimeService, JdbcTemplate jdbc) {
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.jdbc = jdbc;
     }
 
     public List<TaskRow> mine(String username, String search) {
-        return rows(taskService.createTaskQuery().taskAssignee(username).initializeFormKeys(), search);
+        return rows(taskService.createTaskQuery().taskAssignee(username), search);
     }
 
     public List<TaskRow> ofGroups(Set<String> groups, String search) {
@@ -64,13 +72,15 @@ public class TaskInbox {
     }
 
     private List<TaskRow> rows(TaskQuery query, String search) {
-        List<Task> tasks = query.list();
-        Map<String, String[]> cases = caseInfo(tasks);
+        // Due first, then oldest; a long list is cut to what a person can work through.
+        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE);
+        Map<String, String> businessKeys = businessKeys(tasks);
+        Map<String, String[]> cases = caseInfo(businessKeys.values());
         Date now = new Date();
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<TaskRow> rows = new ArrayList<>();
         for (Task task : tasks) {
-            String businessKey = businessKey(task);
+            String businessKey = businessKeys.getOrDefault(task.getProcessInstanceId(), task.getProcessInstanceId());
             String[] info = cases.getOrDefault(businessKey, new String[]{businessKey, null, null, null});
             TaskRow row = new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), businessKey, info[0],
                     info[1], info[2], info[3], task.getAssignee(), task.getCreateTime(), task.getDueDate(),
@@ -94,30 +104,36 @@ public class TaskInbox {
         return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private String businessKey(Task task) {
-        return taskService.getVariable(task.getId(), "applicationId") instanceof String applicationId
-                && task.getProcessDefinitionId().startsWith("application_review") ? applicationId
-                : String.valueOf(taskService.getVariable(task.getId(), "awardId") != null
-                ? taskService.getVariable(task.getId(), "awardId") : task.getProcessInstanceId());
+    /** Process instance id to business key (application id or award id), in one query. */
+    private Map<String, String> businessKeys(List<Task> tasks) {
+        Set<String> instances = new HashSet<>();
+        tasks.forEach(task -> instances.add(task.getProcessInstanceId()));
+        Map<String, String> keys = new HashMap<>();
+        if (!instances.isEmpty()) {
+            runtimeService.createProcessInstanceQuery().processInstanceIds(instances).list()
+                    .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+        }
+        return keys;
     }
 
     /** applicationId, title, city, region per business key (application id or award id). */
-    private Map<String, String[]> caseInfo(List<Task> tasks) {
+    private Map<String, String[]> caseInfo(Collection<String> businessKeys) {
         Map<String, String[]> info = new HashMap<>();
-        if (tasks.isEmpty()) {
+        if (businessKeys.isEmpty()) {
             return info;
         }
+        String[] keys = businessKeys.toArray(String[]::new);
         jdbc.query("""
                 SELECT a.application_id, a.title, c.name, c.region, w.award_id
                 FROM rm_application a LEFT JOIN rm_city c ON c.city_id = a.city_id
                 LEFT JOIN rm_award w ON w.application_id = a.application_id
-                WHERE a.status NOT IN ('DRAFT')""", rs -> {
+                WHERE a.application_id = ANY (?) OR w.award_id = ANY (?)""", rs -> {
             String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
             info.put(rs.getString(1), row);
             if (rs.getString(5) != null) {
                 info.put(rs.getString(5), row);
             }
-        });
+        }, keys, keys);
         return info;
     }
 }

@@ -77,10 +77,11 @@ public final class Benchmark {
     void run(Scale scale) throws Exception {
         Path data = Files.createTempDirectory("fund-benchmark-");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0);
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(FundApplication.class).properties(
-                     "server.port=0", "server.address=127.0.0.1", "spring.datasource.url=" + database.jdbcUrl(),
-                     "spring.datasource.username=postgres", "spring.datasource.password=", "fund.demo=true",
-                     "logging.level.root=WARN").run()) {
+             // Command-line arguments, not builder properties: those rank below application.yml.
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(FundApplication.class).run(
+                     "--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + database.jdbcUrl(),
+                     "--spring.datasource.username=postgres", "--spring.datasource.password=", "--fund.demo=true",
+                     "--logging.level.root=WARN")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             CommandGateway commands = app.getBean(CommandGateway.class);

@@ -35,9 +35,9 @@ class RestartKeepsDataTest {
     }
 
     private static ConfigurableApplicationContext start(Path data) {
+        // Command-line arguments: builder properties would rank below application.yml.
         return new SpringApplicationBuilder(FundApplication.class)
-                .properties("server.port=0", "fund.data-dir=" + data, "fund.demo=true")
-                .run();
+                .run("--server.port=0", "--fund.data-dir=" + data, "--fund.demo=true");
     }
 
     private static int count(JdbcTemplate jdbc, String table) {

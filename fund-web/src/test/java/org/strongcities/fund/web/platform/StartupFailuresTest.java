@@ -17,12 +17,11 @@ class StartupFailuresTest {
     @Test
     void aWrongDatabaseUrlStopsTheApplicationWithOneLineThatSaysWhatToFix() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FundApplication.class)
-                .properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/fund",
-                        "spring.datasource.username=fund", "spring.datasource.password=wrong",
-                        "spring.datasource.hikari.initialization-fail-timeout=1",
-                        "spring.datasource.hikari.connection-timeout=2000",
-                        "server.port=0", "fund.data-dir=" + ApplicationTest.freshDataDirectory("wrong-url"))
-                .run());
+                .run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/fund",
+                        "--spring.datasource.username=fund", "--spring.datasource.password=wrong",
+                        "--spring.datasource.hikari.initialization-fail-timeout=1",
+                        "--spring.datasource.hikari.connection-timeout=2000",
+                        "--server.port=0", "--fund.data-dir=" + ApplicationTest.freshDataDirectory("wrong-url")));
 
         assertThat(StartupFailures.explain(failure)).hasValueSatisfying(message -> assertThat(message)
                 .startsWith("No database answers at SPRING_DATASOURCE_URL")
