@@ -239,7 +239,11 @@ public class DemoCases {
 
     private String award(String applicationId, String cityId, Region region, String contributionId, String amountUsd,
                          LocalDate reportDue) {
-        String awardId = applicationId.replace("demo-app-", "demo-award-");
+        // Aggregate ids share one namespace in the event store: an award never reuses its application's id.
+        String awardId = applicationId.replaceFirst("-app-", "-award-");
+        if (awardId.equals(applicationId)) {
+            throw new IllegalArgumentException("Case ids for the demo contain '-app-': " + applicationId);
+        }
         Money amount = Money.usd(amountUsd);
         Money first = Money.usd(amount.amount().multiply(new BigDecimal("0.6")).setScale(2).toPlainString());
         ApplicationContent content = submitted.get(applicationId);

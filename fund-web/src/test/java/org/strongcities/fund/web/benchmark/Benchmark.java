@@ -129,7 +129,7 @@ public final class Benchmark {
         long commitsBefore = commits(jdbc);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            cases.wholeLife("bench-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
+            cases.wholeLife("bench-app-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
