@@ -31,8 +31,9 @@ public class TaskInbox {
                           boolean overdue) {
     }
 
-    /** The most tasks one list shows: the ones due first. */
-    static final int PAGE = 200;
+    /** The most tasks one list shows: the ones due first; search narrows the rest down. */
+    static final int PAGE = 50;
+    private static final int SEARCHED = 2_000;
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -72,12 +73,14 @@ public class TaskInbox {
     }
 
     private List<TaskRow> rows(TaskQuery query, String search) {
-        // Due first, then oldest; a long list is cut to what a person can work through.
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE);
+        // Due first, then oldest; a long list is cut to what a person can work through, and a search
+        // looks further down before cutting.
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(0, needle.isEmpty() ? PAGE : SEARCHED);
         Map<String, String> businessKeys = businessKeys(tasks);
         Map<String, String[]> cases = caseInfo(businessKeys.values());
         Date now = new Date();
-        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<TaskRow> rows = new ArrayList<>();
         for (Task task : tasks) {
             String businessKey = businessKeys.getOrDefault(task.getProcessInstanceId(), task.getProcessInstanceId());
@@ -92,7 +95,7 @@ public class TaskInbox {
         rows.sort(Comparator.comparing(TaskRow::overdue).reversed()
                 .thenComparing(TaskRow::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(TaskRow::created));
-        return rows;
+        return rows.size() > PAGE ? rows.subList(0, PAGE) : rows;
     }
 
     private static boolean matches(TaskRow row, String needle) {
