@@ -140,7 +140,7 @@ public final class Benchmark {
         FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
         double perCase = (commits(jdbc) - commitsBefore - idlePerSecond * (seconds + 1.5)) / (double) count;
         int needed = LIFECYCLE_COMMITS_NEEDED;
-        row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format("%.2f cases/s; %.1f commits per case",
+        row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format("%.2f cases/s; %.1f durable commits (WAL flushes) per case",
                 count / seconds, perCase), needed + " commits needed (one per person's step, plus the eligibility job)",
                 perCase <= 2.0 * needed);
     }
@@ -148,8 +148,12 @@ public final class Benchmark {
     /** Steps that must each commit: 2 submit, 2+2 hub/central declarations and reviews, award, 2x(request, approve, pay), 2x(report, accept), close-out, eligibility job. */
     private static final int LIFECYCLE_COMMITS_NEEDED = 2 + 4 + 1 + 6 + 4 + 1 + 1;
 
+    /**
+     * Durable commits: flushes of the write-ahead log. Read-only transactions (every query outside a
+     * transaction counts as one in pg_stat_database) write no WAL, so they do not inflate the figure.
+     */
     private static long commits(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", Long.class);
+        return jdbc.queryForObject("SELECT wal_sync FROM pg_stat_wal", Long.class);
     }
 
     // ---- Loading ---------------------------------------------------------------------------------
