@@ -145,6 +145,8 @@ public class DemoCases {
                 "Counter-narratives with local media", "22000", SupportType.STRATEGIC_COMMUNICATIONS,
                 StrategicPriority.MAYORS_VOICES);
         hubRevision(revision, "hub.latam", DemoNetwork.HUB_LATIN_AMERICA);
+        submit("demo-app-mombasa-safety", "city-mombasa", "focal.mombasa", "Safer markets with traders and youth groups",
+                "16000", SupportType.COMMUNITY_YOUTH_ENGAGEMENT, StrategicPriority.YOUTH_ENGAGEMENT);
         submit("demo-app-dhaka-exchange", "city-dhaka", "focal.dhaka", "City-to-city exchange with Colombo",
                 "12000", SupportType.TRAINING_CAPACITY_BUILDING, StrategicPriority.CITY_TO_CITY_INTERACTION);
         submit("demo-app-sarajevo-mayors", DemoNetwork.SARAJEVO, "focal.sarajevo", "Mayors' forum on social cohesion",
