@@ -28,6 +28,7 @@ import org.strongcities.fund.domain.api.ReportingObligation;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.cases.CaseQueries;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
+import org.strongcities.fund.web.finance.LedgerQueries;
 import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
@@ -58,9 +59,11 @@ class AwardMakingController {
     private final CommandGateway commands;
     private final ReadModels readModels;
     private final ObjectMapper json;
+    private final LedgerQueries ledger;
 
     AwardMakingController(JdbcTemplate jdbc, CaseQueries cases, CommandGateway commands, ReadModels readModels,
-                          ObjectMapper json) {
+                          ObjectMapper json, LedgerQueries ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.cases = cases;
         this.commands = commands;
@@ -145,14 +148,7 @@ class AwardMakingController {
         model.addAttribute("form", form == null ? Map.of() : form.toSingleValueMap());
         model.addAttribute("error", error);
         model.addAttribute("rows", List.of(1, 2, 3, 4));
-        model.addAttribute("contributions", jdbc.queryForList("""
-                SELECT c.contribution_id, d.name AS donor, c.earmark_kind, c.earmark_value,
-                  coalesce(sum(CASE l.entry_kind WHEN 'RECEIVED' THEN l.amount_usd ELSE 0 END), 0)
-                - coalesce(sum(CASE l.entry_kind WHEN 'COMMITTED' THEN l.amount_usd WHEN 'RELEASED' THEN -l.amount_usd
-                                                  WHEN 'REFUNDED' THEN -l.amount_usd ELSE 0 END), 0) AS available
-                FROM rm_contribution c JOIN rm_donor d ON d.donor_id = c.donor_id
-                LEFT JOIN rm_ledger_entry l ON l.contribution_id = c.contribution_id
-                GROUP BY c.contribution_id, d.name, c.earmark_kind, c.earmark_value ORDER BY d.name"""));
+        model.addAttribute("contributions", ledger.balances());
         model.addAttribute("reportKinds", ReportKind.values());
         return "awards/new";
     }

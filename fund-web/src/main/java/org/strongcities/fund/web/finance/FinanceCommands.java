@@ -1,14 +1,12 @@
 package org.strongcities.fund.web.finance;
 
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.strongcities.fund.web.platform.CommandFailures;
+import org.strongcities.fund.web.platform.ReadModels;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
-import org.strongcities.fund.domain.api.BusinessRuleViolation;
 
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /**
  * Sends a finance command and turns a refusal into a form error: the domain's own words for a broken
@@ -17,12 +15,12 @@ import java.util.function.BooleanSupplier;
 @Component
 class FinanceCommands {
 
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(3);
-
     private final CommandGateway gateway;
+    private final ReadModels readModels;
 
-    FinanceCommands(CommandGateway gateway) {
+    FinanceCommands(CommandGateway gateway, ReadModels readModels) {
         this.gateway = gateway;
+        this.readModels = readModels;
     }
 
     boolean send(Object command, Errors errors) {
@@ -34,39 +32,28 @@ class FinanceCommands {
         try {
             action.run();
             return true;
-        } catch (BusinessRuleViolation refused) {
-            rule(errors, refused);
-        } catch (ConcurrencyException stale) {
-            errors.reject("finance.error.stale");
-        } catch (CommandExecutionException failed) {
-            if (failed.getCause() instanceof BusinessRuleViolation refused) {
-                rule(errors, refused);
-            } else if (failed.getCause() instanceof ConcurrencyException) {
+        } catch (RuntimeException failure) {
+            if (causedBy(failure, ConcurrencyException.class)) {
                 errors.reject("finance.error.stale");
-            } else {
-                throw failed;
+                return false;
+            }
+            String refusal = CommandFailures.userMessage(failure).orElseThrow(() -> failure);
+            errors.reject("finance.error.rule", new Object[]{refusal}, refusal);
+            return false;
+        }
+    }
+
+    /** So that the page after the redirect already shows the change (see ReadModels). */
+    void awaitReadModel() {
+        readModels.awaitCaughtUp();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Waits briefly until the read model shows the change, so that the page after the redirect shows it
-     * too; the projections usually take milliseconds. Gives up quietly: the page then says what it has.
-     */
-    static void awaitReadModel(BooleanSupplier shown) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static void rule(Errors errors, BusinessRuleViolation refused) {
-        errors.reject("finance.error.rule", new Object[]{refused.getMessage()}, refused.getMessage());
     }
 }

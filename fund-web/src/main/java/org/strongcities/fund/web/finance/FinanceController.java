@@ -137,7 +137,7 @@ class FinanceController {
         if (command == null || !commands.send(command, errors)) {
             return contributions(model);
         }
-        FinanceCommands.awaitReadModel(() -> ledger.balance(command.contributionId()).isPresent());
+        commands.awaitReadModel();
         redirect.addFlashAttribute("notice", message("finance.notice.signed", command.contributionId()));
         return "redirect:/finance/contributions/" + command.contributionId();
     }
@@ -171,8 +171,7 @@ class FinanceController {
         if (command == null || !commands.send(command, errors)) {
             return contribution(contributionId, model);
         }
-        FinanceCommands.awaitReadModel(() -> ledger.entries(contributionId).stream()
-                .anyMatch(entry -> command.receiptId().equals(entry.reference())));
+        commands.awaitReadModel();
         redirect.addFlashAttribute("notice", message("finance.notice.received",
                 format.money(command.received().amount(), command.received().currency()), contributionId));
         return "redirect:/finance/contributions/" + contributionId;

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.strongcities.fund.web.platform.Amounts;
 
 /**
  * Reads what a person typed into a finance form. Each reader puts a message next to the field when
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class FormInput {
 
-    /** 250000, 250000.50 or 250,000.50: figures with an optional decimal point and thousands commas. */
-    private static final Pattern FIGURES = Pattern.compile("\\d+(\\.\\d+)?|\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern GENERATED_ID = Pattern.compile("[a-z]+-[0-9a-f]{12}");
 
     private FormInput() {
@@ -97,15 +96,15 @@ final class FormInput {
             return null;
         }
         String plain = text.replace(" ", "");
-        if (plain.startsWith("-") && FIGURES.matcher(plain.substring(1)).matches()) {
+        if (plain.startsWith("-") && Amounts.parse(plain.substring(1)).isPresent()) {
             errors.rejectValue(field, notPositive);
             return null;
         }
-        if (!FIGURES.matcher(plain).matches()) {
+        BigDecimal value = Amounts.parse(plain).orElse(null);
+        if (value == null) {
             errors.rejectValue(field, notANumber);
             return null;
         }
-        BigDecimal value = new BigDecimal(plain.replace(",", ""));
         if (value.signum() <= 0) {
             errors.rejectValue(field, notPositive);
             return null;

@@ -78,7 +78,7 @@ class TrancheController {
                    Model model, RedirectAttributes redirect) {
         String actor = user.getUsername();
         return act(awardId, trancheId, errors -> commands.send(new RequestTrancheCommand(awardId, trancheId, actor), errors),
-                "REQUESTED", "finance.notice.requested", model, redirect);
+                "finance.notice.requested", model, redirect);
     }
 
     @PostMapping("/tranches/{awardId}/{trancheId}/approve")
@@ -86,7 +86,7 @@ class TrancheController {
     String approve(@PathVariable String awardId, @PathVariable String trancheId, @AuthenticationPrincipal FundUser user,
                    Model model, RedirectAttributes redirect) {
         String actor = user.getUsername();
-        return act(awardId, trancheId, errors -> steps.approve(awardId, trancheId, actor, errors), "APPROVED",
+        return act(awardId, trancheId, errors -> steps.approve(awardId, trancheId, actor, errors),
                 "finance.notice.approved", model, redirect);
     }
 
@@ -113,7 +113,7 @@ class TrancheController {
                 null, user.getUsername()), errors)) {
             return paymentForm(awardId, trancheId, model);
         }
-        FinanceCommands.awaitReadModel(() -> "PAID".equals(tranche(awardId, trancheId).status()));
+        commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message("finance.notice.paid", trancheId, awardId, reference));
         return "redirect:/finance/tranches";
     }
@@ -166,7 +166,7 @@ class TrancheController {
     @PreAuthorize(FinanceController.OFFICER)
     String refund(@PathVariable String awardId, @ModelAttribute("refund") RefundForm form, BindingResult errors,
                   @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
-        AwardRow before = award(awardId);
+        award(awardId);
         form.setRefundId(FormInput.idOrNew(form.getRefundId(), "refund"));
         BigDecimal amount = FormInput.amount(errors, "amount", form.getAmount(), Money.USD);
         String reason = FormInput.text(errors, "reason", form.getReason());
@@ -174,14 +174,14 @@ class TrancheController {
                 new Money(amount, Money.USD), reason, user.getUsername()), errors)) {
             return award(awardId, model);
         }
-        FinanceCommands.awaitReadModel(() -> award(awardId).refundedUsd().compareTo(before.refundedUsd()) > 0);
+        commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message("finance.notice.refunded", format.usd(amount), awardId));
         return "redirect:/finance/awards/" + awardId;
     }
 
     // ---- Helpers --------------------------------------------------------------------------------
 
-    private String act(String awardId, String trancheId, Predicate<BindingResult> step, String statusAfter, String notice,
+    private String act(String awardId, String trancheId, Predicate<BindingResult> step, String notice,
                        Model model, RedirectAttributes redirect) {
         tranche(awardId, trancheId);
         BindingResult errors = new BeanPropertyBindingResult(new Object(), "tranche");
@@ -190,7 +190,7 @@ class TrancheController {
             model.addAttribute("actionTarget", awardId + "/" + trancheId);
             return tranches(model);
         }
-        FinanceCommands.awaitReadModel(() -> statusAfter.equals(tranche(awardId, trancheId).status()));
+        commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message(notice, trancheId, awardId));
         return "redirect:/finance/tranches";
     }

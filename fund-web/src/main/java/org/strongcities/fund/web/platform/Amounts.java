@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class Amounts {
 
-    private static final Pattern FIGURES = Pattern.compile("\\d{1,3}(,?\\d{3})*(\\.\\d{1,4})?|\\d{1,13}(\\.\\d{1,4})?");
+    /** Up to ten decimals, so that exchange rates read too; a currency's own scale is checked by Money. */
+    private static final Pattern FIGURES = Pattern.compile("\\d{1,3}(,?\\d{3})*(\\.\\d{1,10})?|\\d{1,13}(\\.\\d{1,10})?");
     private static final int LONGEST = 24;
 
     private Amounts() {

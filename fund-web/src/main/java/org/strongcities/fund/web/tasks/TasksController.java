@@ -58,7 +58,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reviewer and finance task lists, and the page of each task. Camunda decides who may act; every
@@ -152,25 +151,26 @@ class TasksController {
         if (isReview(key)) {
             return reviewPage(user, task, model);
         }
-        String awardId = stringVariable(task, AwardProcess.Variables.AWARD_ID);
-        String applicationId = stringVariable(task, ApplicationReviewProcess.Variables.APPLICATION_ID);
-        CaseSummary summary = cases.find(applicationId).orElse(null);
-        model.addAttribute("case", summary);
+        // One read of the task's variables for the whole page, instead of one query per variable.
+        Map<String, Object> variables = taskService.getVariables(task.getId());
+        String awardId = text(variables, AwardProcess.Variables.AWARD_ID);
+        String reportId = text(variables, AwardProcess.Variables.REPORT_ID);
+        String amendmentId = text(variables, AwardProcess.Variables.AMENDMENT_ID);
+        model.addAttribute("case", cases.find(text(variables, ApplicationReviewProcess.Variables.APPLICATION_ID)).orElse(null));
         if (awardId != null) {
             cases.award(awardId).ifPresent(award -> model.addAttribute("award", award));
             model.addAttribute("tranches", cases.tranches(awardId));
             model.addAttribute("reports", cases.reports(awardId));
+            if (reportId != null) {
+                model.addAttribute("report", taskQueries.report(awardId, reportId));
+            }
+            if (amendmentId != null) {
+                model.addAttribute("amendment", taskQueries.amendment(awardId, amendmentId));
+            }
         }
-        model.addAttribute("trancheId", stringVariable(task, AwardProcess.Variables.TRANCHE_ID));
-        model.addAttribute("reportId", stringVariable(task, AwardProcess.Variables.REPORT_ID));
-        String amendmentId = stringVariable(task, AwardProcess.Variables.AMENDMENT_ID);
+        model.addAttribute("trancheId", text(variables, AwardProcess.Variables.TRANCHE_ID));
+        model.addAttribute("reportId", reportId);
         model.addAttribute("amendmentId", amendmentId);
-        if (awardId != null && stringVariable(task, AwardProcess.Variables.REPORT_ID) != null) {
-            model.addAttribute("report", taskQueries.report(awardId, stringVariable(task, AwardProcess.Variables.REPORT_ID)));
-        }
-        if (awardId != null && amendmentId != null) {
-            model.addAttribute("amendment", taskQueries.amendment(awardId, amendmentId));
-        }
         model.addAttribute("today", LocalDate.now());
         return "tasks/step";
     }
@@ -486,6 +486,11 @@ class TasksController {
         return value == null ? null : value.toString();
     }
 
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
+        return value == null ? null : value.toString();
+    }
+
     private static List<CriterionScore> scores(MultiValueMap<String, String> form, List<String> problems) {
         List<CriterionScore> scores = new ArrayList<>();
         for (ReviewCriterion criterion : ReviewCriterion.values()) {
@@ -544,9 +549,5 @@ class TasksController {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored application content is not readable", e);
         }
-    }
-
-    static Set<String> groups(FundUser user) {
-        return TaskGroups.of(user.account());
     }
 }
