@@ -122,6 +122,13 @@ public class DemoCases {
         centralDecide(awarded, DecisionType.APPROVE_PARTIALLY, Money.usd("25000"));
         award(awarded, "city-tirana", Region.WESTERN_BALKANS, "contribution-uk-youth", "25000", LocalDate.of(2027, 6, 30));
 
+        // Approved and waiting for finance to make the award (Awards to make).
+        String approved = submit("demo-app-colombo-mentors", "city-colombo", "focal.colombo",
+                "Mentoring network for former gang members", "14000", SupportType.REHABILITATION_REINTEGRATION,
+                StrategicPriority.CITY_PREVENTION_MANDATES);
+        hubForward(approved, "hub.southasia", DemoNetwork.HUB_SOUTH_ASIA);
+        centralDecide(approved, DecisionType.APPROVE_IN_FULL, null);
+
         // Declined by the Central Team.
         String declined = submit("demo-app-quezon-cctv", "city-quezon", "focal.quezon",
                 "Surveillance cameras for public squares", "40000", SupportType.INTERVENTION_DESIGN_DELIVERY,

@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.SignedIn;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
@@ -57,6 +60,9 @@ class CaseLifecycleEndToEndTest extends ApplicationTest {
         assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
 
         // Finance makes the award against a contribution whose earmark fits.
+        String awardForm = mvc.perform(get("/awards/new/" + applicationId).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD");
         ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
                 .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
                 .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
