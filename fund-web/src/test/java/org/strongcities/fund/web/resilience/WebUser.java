@@ -26,12 +26,13 @@ public final class WebUser {
     private static final Pattern DRAFT = Pattern.compile("/city/applications/(app-[0-9a-f]{8})/edit$");
 
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private final String baseUrl;
     private String csrf;
 
     private WebUser(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -47,6 +48,12 @@ public final class WebUser {
         // The session id and the token change at sign-in: take the new token from a page.
         user.csrf = token(user.get("/").body());
         return user;
+    }
+
+    /** The signed-in session as a Cookie header value, for a load generator outside the JVM. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public HttpResponse<String> get(String path) throws IOException {
