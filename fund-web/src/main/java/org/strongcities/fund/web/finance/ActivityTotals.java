@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.finance;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,12 @@ public final class ActivityTotals {
     }
 
     private static List<Line> sorted(Map<String, Line> lines) {
-        return lines.values().stream().sorted(Comparator.comparing(Line::amount).reversed().thenComparing(Line::label)).toList();
+        return sorted(lines.values());
+    }
+
+    /** Largest amount first, then by label: the order of every breakdown, summed here or in SQL. */
+    public static List<Line> sorted(Collection<Line> lines) {
+        return lines.stream().sorted(Comparator.comparing(Line::amount).reversed()
+                .thenComparing(Line::label, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 }

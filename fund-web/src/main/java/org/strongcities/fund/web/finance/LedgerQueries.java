@@ -3,6 +3,7 @@ package org.strongcities.fund.web.finance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.strongcities.fund.web.platform.ProjectedValues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,6 +54,7 @@ public class LedgerQueries {
             rs.getString("reference"), rs.getObject("occurred_at", OffsetDateTime.class));
 
     private final JdbcTemplate jdbc;
+    private final ProjectedValues projected;
 
     /** A sum in USD with cents, also when it is the zero of an empty sum. */
     public static BigDecimal usd(BigDecimal amount) {
@@ -72,12 +74,14 @@ public class LedgerQueries {
         }
     }
 
-    public LedgerQueries(JdbcTemplate jdbc) {
+    public LedgerQueries(JdbcTemplate jdbc, ProjectedValues projected) {
         this.jdbc = jdbc;
+        this.projected = projected;
     }
 
+    /** Every contribution's balance: sums over the whole ledger, so kept until the ledger moves on. */
     public List<ContributionBalance> balances() {
-        return jdbc.query(BALANCES.formatted(""), BALANCE);
+        return projected.get("balances", () -> List.copyOf(jdbc.query(BALANCES.formatted(""), BALANCE)));
     }
 
     public List<ContributionBalance> balancesOfDonor(String donorId) {

@@ -126,11 +126,16 @@ public class TaskInbox {
             return info;
         }
         String[] keys = businessKeys.toArray(String[]::new);
+        // Two lookups by key, not one OR over a join, which would read every application.
         jdbc.query("""
-                SELECT a.application_id, a.title, c.name, c.region, w.award_id
+                SELECT a.application_id, a.title, c.name, c.region, NULL AS award_id
                 FROM rm_application a LEFT JOIN rm_city c ON c.city_id = a.city_id
-                LEFT JOIN rm_award w ON w.application_id = a.application_id
-                WHERE a.application_id = ANY (?) OR w.award_id = ANY (?)""", rs -> {
+                WHERE a.application_id = ANY (?)
+                UNION ALL
+                SELECT a.application_id, a.title, c.name, c.region, w.award_id
+                FROM rm_award w JOIN rm_application a ON a.application_id = w.application_id
+                LEFT JOIN rm_city c ON c.city_id = a.city_id
+                WHERE w.award_id = ANY (?)""", rs -> {
             String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
             info.put(rs.getString(1), row);
             if (rs.getString(5) != null) {

@@ -3,10 +3,12 @@ package org.strongcities.fund.web.transparency;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.strongcities.fund.web.finance.ActivityTotals;
 import org.strongcities.fund.web.finance.Charts;
-import org.strongcities.fund.web.finance.FundedActivity;
+import org.strongcities.fund.web.platform.ProjectedValues;
 import org.strongcities.fund.web.transparency.TransparencyQueries.DonorYear;
+import org.strongcities.fund.web.transparency.TransparencyQueries.Totals;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -15,35 +17,49 @@ import java.util.Map;
 
 /**
  * The public page (no sign-in): money received per donor and year, awards by region and priority,
- * and the fund's totals. A case marked sensitive shows only its region, priorities and amount.
+ * the fund's totals, and the awards themselves a page at a time (the complete list is the open data
+ * export). A case marked sensitive shows only its region, priorities and amount.
  */
 @Controller
 class TransparencyController {
 
-    private final TransparencyQueries queries;
+    static final int AWARDS_PER_PAGE = 50;
 
-    TransparencyController(TransparencyQueries queries) {
+    /** The figures over the whole fund; they change only when a projection moves on. */
+    record Summary(Totals totals, List<DonorYear> donorYears, List<ActivityTotals.Line> byRegion,
+                   List<ActivityTotals.Line> byPriority, int awardCount) {
+    }
+
+    private final TransparencyQueries queries;
+    private final ProjectedValues projected;
+
+    TransparencyController(TransparencyQueries queries, ProjectedValues projected) {
         this.queries = queries;
+        this.projected = projected;
     }
 
     @GetMapping("/transparency")
-    String transparency(Model model) {
-        List<DonorYear> donorYears = queries.receivedByDonorAndYear();
+    String transparency(@RequestParam(defaultValue = "1") int page, Model model) {
+        Summary summary = projected.get("transparency", () -> new Summary(queries.totals(),
+                queries.receivedByDonorAndYear(), queries.awardedByRegion(), queries.awardedByPriority(),
+                queries.awardCount()));
         Map<Integer, BigDecimal> perYear = new LinkedHashMap<>();
-        donorYears.forEach(row -> perYear.merge(row.year(), row.received(), BigDecimal::add));
-        List<FundedActivity> awards = queries.awards();
-        List<ActivityTotals.Line> byRegion = ActivityTotals.byRegion(awards, FundedActivity::committed);
-        List<ActivityTotals.Line> byPriority = ActivityTotals.byPriority(awards, FundedActivity::committed);
+        summary.donorYears().forEach(row -> perYear.merge(row.year(), row.received(), BigDecimal::add));
+        int pages = Math.max(1, (summary.awardCount() + AWARDS_PER_PAGE - 1) / AWARDS_PER_PAGE);
+        int shown = Math.min(Math.max(page, 1), pages);
 
-        model.addAttribute("totals", queries.totals());
-        model.addAttribute("donorYears", donorYears);
+        model.addAttribute("totals", summary.totals());
+        model.addAttribute("donorYears", summary.donorYears());
         model.addAttribute("yearChart", Charts.bars(List.copyOf(perYear.entrySet()), e -> String.valueOf(e.getKey()),
                 Map.Entry::getValue));
-        model.addAttribute("awards", awards);
-        model.addAttribute("byRegion", byRegion);
-        model.addAttribute("byPriority", byPriority);
-        model.addAttribute("regionChart", ActivityTotals.bars(byRegion));
-        model.addAttribute("priorityChart", ActivityTotals.bars(byPriority));
+        model.addAttribute("awards", queries.awards((shown - 1) * AWARDS_PER_PAGE, AWARDS_PER_PAGE));
+        model.addAttribute("awardCount", summary.awardCount());
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("byRegion", summary.byRegion());
+        model.addAttribute("byPriority", summary.byPriority());
+        model.addAttribute("regionChart", ActivityTotals.bars(summary.byRegion()));
+        model.addAttribute("priorityChart", ActivityTotals.bars(summary.byPriority()));
         return "transparency/index";
     }
 }

@@ -2,6 +2,7 @@ package org.strongcities.fund.web.transparency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.strongcities.fund.web.finance.ActivityTotals;
 import org.strongcities.fund.web.finance.FundedActivity;
 
 import static org.strongcities.fund.web.finance.LedgerQueries.usd;
@@ -54,8 +55,31 @@ class TransparencyQueries {
                 (rs, row) -> new DonorYear(rs.getInt("year"), rs.getString("donor"), rs.getBigDecimal("received")));
     }
 
-    /** Every award, amount as awarded (with approved amendments); paid = disbursed, refunded as paid back. */
-    List<FundedActivity> awards() {
+    /** Awarded amounts per region, largest first (a sensitive case counts here too: region is public). */
+    List<ActivityTotals.Line> awardedByRegion() {
+        return ActivityTotals.sorted(jdbc.query("""
+                SELECT region, SUM(amount_usd) AS awarded, COUNT(*) AS awards FROM rm_award GROUP BY region""",
+                (rs, row) -> new ActivityTotals.Line(FundedActivity.regionName(rs.getString("region")),
+                        rs.getBigDecimal("awarded"), rs.getInt("awards"))));
+    }
+
+    /** Awarded amounts per strategic priority; an award with several priorities counts in full under each. */
+    List<ActivityTotals.Line> awardedByPriority() {
+        return ActivityTotals.sorted(jdbc.query("""
+                SELECT btrim(p.priority) AS priority, SUM(a.amount_usd) AS awarded, COUNT(*) AS awards
+                FROM rm_award a CROSS JOIN LATERAL unnest(string_to_array(a.priorities, ',')) AS p(priority)
+                WHERE btrim(p.priority) <> ''
+                GROUP BY 1""",
+                (rs, row) -> new ActivityTotals.Line(FundedActivity.priorityNames(rs.getString("priority")).get(0),
+                        rs.getBigDecimal("awarded"), rs.getInt("awards"))));
+    }
+
+    int awardCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rm_award", Integer.class);
+    }
+
+    /** One page of awards, newest first; amount as awarded (with approved amendments), paid = disbursed. */
+    List<FundedActivity> awards(int offset, int limit) {
         return jdbc.query("""
                 SELECT COALESCE(app.sensitive, TRUE) AS sensitive,
                        CASE WHEN COALESCE(app.sensitive, TRUE) THEN NULL ELSE a.award_id END AS award_ref,
@@ -67,10 +91,11 @@ class TransparencyQueries {
                 FROM rm_award a
                 LEFT JOIN rm_application app ON app.application_id = a.application_id
                 LEFT JOIN rm_city ci ON ci.city_id = a.city_id
-                ORDER BY a.made_at DESC, a.award_id""",
+                ORDER BY a.made_at DESC, a.award_id
+                LIMIT ? OFFSET ?""",
                 (rs, row) -> new FundedActivity(rs.getBoolean("sensitive"), rs.getString("award_ref"),
                         rs.getString("city_name"), rs.getString("title"), (Integer) rs.getObject("year"),
                         rs.getString("region"), rs.getString("priorities"), rs.getBigDecimal("amount_usd"),
-                        rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd")));
+                        rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd")), limit, offset);
     }
 }

@@ -59,5 +59,30 @@ class TransparencyPageTest extends ApplicationTest {
         assertThat(page).doesNotContain("Quietbay", "Witness protection", "Summary of Witness", secret, quietbay);
         // Signed-in navigation is not shown to the public.
         assertThat(page).doesNotContain("Sign out");
+
+        // The award list comes a page at a time, with the count of all awards.
+        int awards = jdbc.queryForObject("SELECT COUNT(*) FROM rm_award", Integer.class);
+        int pages = Math.max(1, (awards + 49) / 50);
+        assertThat(page).contains("data-testid=\"award-page\">Page 1 of " + pages + " (" + awards + " awards).<");
+        String beyond = new String(mvc.perform(get("/transparency").param("page", "999999")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(beyond).contains("Page " + pages + " of " + pages);
+        mvc.perform(get("/transparency").param("page", "last")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theFiguresFollowTheLedgerAsSoonAsItMoves() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        String before = new String(mvc.perform(get("/transparency")).andReturn().getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        FinanceFixture fixture = new FinanceFixture(commands, jdbc);
+        fixture.fundedContribution(DemoNetwork.DONOR_US, "1234.56", Earmark.unrestricted());
+        BigDecimal received = jdbc.queryForObject(
+                "SELECT SUM(amount_usd) FROM rm_ledger_entry WHERE entry_kind = 'RECEIVED'", BigDecimal.class);
+        String after = new String(mvc.perform(get("/transparency")).andReturn().getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        // The totals are kept between requests (ProjectedValues), never past a move of the ledger.
+        assertThat(after).contains("data-testid=\"received\">" + new FinanceFormat().usd(received) + "<");
+        assertThat(after).isNotEqualTo(before);
     }
 }
