@@ -20,6 +20,7 @@ import org.strongcities.fund.domain.api.ReportHoldPlacedEvent;
 import org.strongcities.fund.domain.api.SuspendMembershipCommand;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,15 @@ public class MemberCity {
     private MembershipStatus status;
     private final Set<String> focalPointAccounts = new HashSet<>();
     /** Overdue reports holding payments back: report id to award id. */
-    private final Map<String, String> reportHolds = new LinkedHashMap<>();
+    /** Overdue reports holding the city's payments. Report ids (r1, r2...) repeat across awards: the award is part of the key. */
+    private final Set<HeldReport> reportHolds = new LinkedHashSet<>();
+
+    private record HeldReport(String awardId, String reportId) {
+        @Override
+        public String toString() {
+            return reportId + " of award " + awardId;
+        }
+    }
 
     protected MemberCity() {
         // for Axon
@@ -109,14 +118,14 @@ public class MemberCity {
 
     /** Idempotent, because the hold is placed by automation that may deliver the same fact twice. */
     public void placeReportHold(String awardId, String reportId, String actor) {
-        if (!reportHolds.containsKey(reportId)) {
+        if (!reportHolds.contains(new HeldReport(awardId, reportId))) {
             apply(new ReportHoldPlacedEvent(cityId, awardId, reportId, actor));
         }
     }
 
     /** Idempotent: lifting a hold that is not there changes nothing. */
     public void liftReportHold(String awardId, String reportId, String actor) {
-        if (reportHolds.containsKey(reportId)) {
+        if (reportHolds.contains(new HeldReport(awardId, reportId))) {
             apply(new ReportHoldLiftedEvent(cityId, awardId, reportId, actor));
         }
     }
@@ -131,7 +140,7 @@ public class MemberCity {
 
     public void requireNoOverdueReports(String whatIsBlocked) {
         BusinessRuleViolation.require(!hasOverdueReports(), "Cannot " + whatIsBlocked + ": " + describe()
-                + " has overdue reports " + reportHolds.keySet() + "; no tranche is paid until they are accepted");
+                + " has overdue reports " + reportHolds + "; no tranche is paid until they are accepted");
     }
 
     public boolean isActive() {
@@ -180,11 +189,11 @@ public class MemberCity {
 
     @EventSourcingHandler
     void on(ReportHoldPlacedEvent event) {
-        reportHolds.put(event.reportId(), event.awardId());
+        reportHolds.add(new HeldReport(event.awardId(), event.reportId()));
     }
 
     @EventSourcingHandler
     void on(ReportHoldLiftedEvent event) {
-        reportHolds.remove(event.reportId());
+        reportHolds.remove(new HeldReport(event.awardId(), event.reportId()));
     }
 }

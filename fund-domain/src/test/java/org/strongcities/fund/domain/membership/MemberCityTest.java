@@ -73,6 +73,21 @@ class MemberCityTest {
     }
 
     @Test
+    void aHoldBelongsToTheReportOfOneAward() {
+        // Report ids repeat across awards (r1, r2...): the first report of a second award is a second hold,
+        // and accepting it leaves the first award's overdue report holding the city's payments.
+        ReportHoldPlacedEvent first = new ReportHoldPlacedEvent("city-dakar", "award-1", "report-1", "timer");
+        ReportHoldPlacedEvent second = new ReportHoldPlacedEvent("city-dakar", "award-2", "report-1", "timer");
+        fixture.given(REGISTERED, first).when(new PlaceReportHoldCommand("city-dakar", "award-2", "report-1", "timer"))
+                .expectEvents(second);
+        fixture.given(REGISTERED, first, second).when(new LiftReportHoldCommand("city-dakar", "award-2", "report-1", "finance"))
+                .expectEvents(new ReportHoldLiftedEvent("city-dakar", "award-2", "report-1", "finance"))
+                .expectState(city -> org.assertj.core.api.Assertions.assertThat(city.hasOverdueReports()).isTrue());
+        fixture.given(REGISTERED, first).when(new LiftReportHoldCommand("city-dakar", "award-2", "report-1", "finance"))
+                .expectNoEvents();
+    }
+
+    @Test
     void reportHoldsAreIdempotent() {
         ReportHoldPlacedEvent held = new ReportHoldPlacedEvent("city-dakar", "award-1", "report-1", "timer");
         fixture.given(REGISTERED).when(new PlaceReportHoldCommand("city-dakar", "award-1", "report-1", "timer")).expectEvents(held);
