@@ -128,7 +128,7 @@ public class AwardProjection {
 
     @EventHandler
     void on(ReportMarkedOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status = 'DUE'",
+        jdbc.update("UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status IN ('DUE', 'REJECTED')",
                 event.awardId(), event.reportId());
         timeline.record(eventId, applicationOf(event.awardId()), at, "Report overdue",
                 "Due " + event.dueDate() + "; payments are on hold until it is accepted", event.actor());
