@@ -130,7 +130,7 @@ class AwardLifecycleTest {
         send(new AcceptReportCommand("award-1", "r-1", "hana"));
         send(new MarkReportOverdueCommand("award-1", "r-final", "timer"));
         assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 of award award-1: Dakar (city-dakar) "
-                + "has overdue reports [r-final]; no tranche is paid until they are accepted");
+                + "has overdue reports [r-final of award award-1]; no tranche is paid until they are accepted");
         send(new SubmitReportCommand("award-1", "r-final", "Done", List.of(), "amina"));
         send(new AcceptReportCommand("award-1", "r-final", "hana"));
         send(pay("t-2", "gina"));
