@@ -136,6 +136,7 @@ public final class Benchmark {
             page("Reviewer task list /tasks", latency(base, "hub.eastafrica", "/tasks", scale), staticPage);
             Runtime runtime = Runtime.getRuntime();
             long heap = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+            System.out.println("Live objects on the heap after the page load (largest first):\n" + liveHeapHistogram(15));
             row("Memory under load", "heap used " + heap + " MB of max " + runtime.maxMemory() / (1024 * 1024)
                     + " MB; RSS " + rss() + " (the application's JVM)", "goal: runs in 512 MB heap", heap < 512);
         }
@@ -396,6 +397,18 @@ public final class Benchmark {
         boolean ok = figures[1] < 50 && figures[1] <= 3 * reference[1];
         row(what, String.format("p50 %.1f / p95 %.1f / p99 %.1f ms, %.0f req/s", figures[0], figures[1], figures[2], figures[3]),
                 String.format("static file p95 %.1f ms", reference[1]), ok);
+    }
+
+    /** The JVM's own class histogram of live objects (as jcmd GC.class_histogram), its first lines. */
+    private static String liveHeapHistogram(int classes) {
+        try {
+            Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[]{new String[0]}, new String[]{String[].class.getName()});
+            return String.join("\n", histogram.toString().lines().limit(classes + 3).toList());
+        } catch (Exception e) {
+            return "(no histogram: " + e.getMessage() + ")";
+        }
     }
 
     /** CPU time of this JVM (application and load threads), all threads together. */
