@@ -1,12 +1,23 @@
 package org.strongcities.fund.web.platform;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -47,6 +58,43 @@ public class AxonWiring {
                 .registerListenerInvocationErrorHandler(HandledEvents.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(DirectoryProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
+
+    /**
+     * The JDBC storage engine exactly as Axon's auto-configuration builds it; that configuration
+     * stands back once the application declares its own event store (below), so it is declared here.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store, as its auto-configuration builds it, over the storage engine with
+     * bounded tailing reads (see {@link BoundedTailingReads} for the memory it saves). 1,000 events a
+     * read costs one more query per thousand events; the cache itself keeps Axon's default size.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(new BoundedTailingReads(storageEngine, TAILING_READ_EVENTS))
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    static final int TAILING_READ_EVENTS = 1_000;
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {
