@@ -33,6 +33,7 @@ import org.strongcities.fund.domain.api.RevisionRequestedEvent;
 import org.strongcities.fund.domain.api.StrategicPriority;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -67,24 +68,19 @@ public class CaseProjection {
 
     @EventHandler
     void on(ApplicationDraftSavedEvent event, @Timestamp Instant at) {
-        content(event.applicationId(), event.content(), at);
-        jdbc.update("UPDATE rm_application SET draft_content = ? WHERE application_id = ?",
-                timeline.json(event.content()), event.applicationId());
+        jdbc.update("UPDATE rm_application SET " + CONTENT_COLUMNS + ", draft_content = ?, updated_at = ? WHERE application_id = ?",
+                values(content(event.content()), timeline.json(event.content()), Instants.utc(at), event.applicationId()));
     }
 
     @EventHandler
     void on(ApplicationSubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        version(event.applicationId(), event.version(), event.content(), null, event.actor(), at);
-        status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
-        jdbc.update("UPDATE rm_application SET submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?",
-                Instants.utc(at), event.applicationId());
+        submitted(event.applicationId(), event.version(), event.content(), null, event.actor(), at);
         timeline.record(eventId, event.applicationId(), at, "Submitted", "Version " + event.version(), event.actor());
     }
 
     @EventHandler
     void on(ApplicationResubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        version(event.applicationId(), event.version(), event.content(), event.responseToReviewers(), event.actor(), at);
-        status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
+        submitted(event.applicationId(), event.version(), event.content(), event.responseToReviewers(), event.actor(), at);
         timeline.record(eventId, event.applicationId(), at, "Resubmitted", "Version " + event.version(), event.actor());
     }
 
@@ -118,14 +114,18 @@ public class CaseProjection {
     @EventHandler
     void on(ApplicationDecidedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         Money approved = event.approvedAmount();
+        // A decision that awaits a second person's confirmation changes neither status nor decided_at yet.
+        boolean taken = !event.awaitingConfirmation();
         jdbc.update("""
                 UPDATE rm_application SET decision_type = ?, approved_amount = ?, approved_currency = ?, conditions = ?,
-                    rationale_for_applicant = ?, decided_by = ?, updated_at = ? WHERE application_id = ?""",
+                    rationale_for_applicant = ?, decided_by = ?, updated_at = ?,
+                    status = CASE WHEN ? THEN ? ELSE status END, decided_at = CASE WHEN ? THEN ? ELSE decided_at END
+                WHERE application_id = ?""",
                 event.decisionType().name(), approved == null ? null : approved.amount(),
                 approved == null ? null : approved.currency(), event.conditions(), event.rationaleForApplicant(),
-                event.actor(), Instants.utc(at), event.applicationId());
-        if (!event.awaitingConfirmation()) {
-            decided(event.applicationId(), event.decisionType(), at);
+                event.actor(), Instants.utc(at), taken, decidedStatus(event.decisionType()).name(), taken, Instants.utc(at),
+                event.applicationId());
+        if (taken) {
             timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
                     event.actor());
         }
@@ -133,16 +133,17 @@ public class CaseProjection {
 
     @EventHandler
     void on(DecisionConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        decided(event.applicationId(), event.decisionType(), at);
-        String rationale = jdbc.queryForObject("SELECT rationale_for_applicant FROM rm_application WHERE application_id = ?",
-                String.class, event.applicationId());
+        String rationale = jdbc.queryForObject("""
+                UPDATE rm_application SET status = ?, updated_at = ?, decided_at = ? WHERE application_id = ?
+                RETURNING rationale_for_applicant""", String.class,
+                decidedStatus(event.decisionType()).name(), Instants.utc(at), Instants.utc(at), event.applicationId());
         timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
     }
 
     @EventHandler
     void on(DecisionReopenedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        status(event.applicationId(), event.reopenedStatus(), at);
-        jdbc.update("UPDATE rm_application SET decided_at = NULL WHERE application_id = ?", event.applicationId());
+        jdbc.update("UPDATE rm_application SET status = ?, updated_at = ?, decided_at = NULL WHERE application_id = ?",
+                event.reopenedStatus().name(), Instants.utc(at), event.applicationId());
         timeline.record(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
     }
 
@@ -182,14 +183,13 @@ public class CaseProjection {
     @EventHandler
     void on(ReviewSubmittedEvent event, @Timestamp Instant at) {
         review(event.reviewId(), event.scores(), event.recommendation().name(), event.rationaleForApplicant(),
-                event.internalComments(), 0, at);
-        jdbc.update("UPDATE rm_review SET submitted_at = ? WHERE review_id = ?", Instants.utc(at), event.reviewId());
+                event.internalComments(), 0, at, at);
     }
 
     @EventHandler
     void on(ReviewEditedEvent event, @Timestamp Instant at) {
         review(event.reviewId(), event.scores(), event.recommendation().name(), event.rationaleForApplicant(),
-                event.internalComments(), event.revision(), at);
+                event.internalComments(), event.revision(), at, null);
     }
 
     @ResetHandler
@@ -198,32 +198,49 @@ public class CaseProjection {
         handled.forget(GROUP);
     }
 
+    /** The first submission sets submitted_at; an edit keeps it. */
     private void review(String reviewId, List<CriterionScore> scores, String recommendation, String rationale,
-                        String internalComments, int revision, Instant at) {
+                        String internalComments, int revision, Instant at, Instant submittedAt) {
         int total = scores.stream().mapToInt(CriterionScore::score).sum();
         jdbc.update("""
                 UPDATE rm_review SET scores = ?, total_score = ?, recommendation = ?, rationale_for_applicant = ?,
-                    internal_comments = ?, revision = ?, updated_at = ? WHERE review_id = ? AND revision <= ?""",
+                    internal_comments = ?, revision = ?, updated_at = ?, submitted_at = coalesce(?, submitted_at)
+                WHERE review_id = ? AND revision <= ?""",
                 timeline.json(scores), total, recommendation, rationale, internalComments, revision, Instants.utc(at),
-                reviewId, revision);
+                submittedAt == null ? null : Instants.utc(submittedAt), reviewId, revision);
     }
 
-    private void content(String applicationId, ApplicationContent content, Instant at) {
+    /**
+     * The columns an application's content fills, in the order of {@link #content}. Each event changes
+     * its application's row in one statement: a rebuild pays one round trip per event, not one per
+     * group of columns.
+     */
+    private static final String CONTENT_COLUMNS = """
+            title = ?, summary = ?, priorities = ?, support_type = ?, requested_amount = ?, requested_currency = ?, \
+            sensitive = ?""";
+
+    private static Object[] content(ApplicationContent content) {
         Money requested = content.requestedAmount();
-        jdbc.update("""
-                UPDATE rm_application SET title = ?, summary = ?, priorities = ?, support_type = ?, requested_amount = ?,
-                    requested_currency = ?, sensitive = ?, updated_at = ? WHERE application_id = ?""",
-                content.title(), content.summary(),
+        return new Object[] {content.title(), content.summary(),
                 content.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")),
                 content.supportType() == null ? null : content.supportType().name(),
                 requested == null ? null : requested.amount(), requested == null ? null : requested.currency(),
-                content.sensitive(), Instants.utc(at), applicationId);
+                content.sensitive()};
     }
 
-    private void version(String applicationId, int version, ApplicationContent content, String response, String actor,
-                         Instant at) {
-        content(applicationId, content, at);
-        jdbc.update("UPDATE rm_application SET version = greatest(version, ?) WHERE application_id = ?", version, applicationId);
+    private static Object[] values(Object[] first, Object... rest) {
+        Object[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    /** A submission or resubmission: the kept version, and the row's content and status; submitted_at stays the first. */
+    private void submitted(String applicationId, int version, ApplicationContent content, String response, String actor,
+                           Instant at) {
+        jdbc.update("UPDATE rm_application SET " + CONTENT_COLUMNS + """
+                , version = greatest(version, ?), status = 'SUBMITTED', updated_at = ?,
+                    submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?""",
+                values(content(content), version, Instants.utc(at), Instants.utc(at), applicationId));
         jdbc.update("""
                 INSERT INTO rm_application_version (application_id, version, content, response_to_reviewers, submitted_by, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -235,14 +252,12 @@ public class CaseProjection {
                 status.name(), Instants.utc(at), applicationId);
     }
 
-    private void decided(String applicationId, DecisionType decision, Instant at) {
-        ApplicationStatus status = switch (decision) {
+    private static ApplicationStatus decidedStatus(DecisionType decision) {
+        return switch (decision) {
             case APPROVE_IN_FULL -> ApplicationStatus.AWARDED;
             case APPROVE_PARTIALLY -> ApplicationStatus.PARTIALLY_AWARDED;
             case DECLINE -> ApplicationStatus.DECLINED;
         };
-        status(applicationId, status, at);
-        jdbc.update("UPDATE rm_application SET decided_at = ? WHERE application_id = ?", Instants.utc(at), applicationId);
     }
 
     private static String word(DecisionType decision) {
