@@ -25,6 +25,7 @@ import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.platform.EmbeddedDatabase;
 import org.strongcities.fund.web.resilience.WebUser;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,12 +45,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The benchmark: the real application on an embedded PostgreSQL with fsync and synchronous commit on,
@@ -149,6 +152,16 @@ public final class Benchmark {
                     + " MB; RSS " + rss() + " (the application's JVM)", "goal: runs in 512 MB heap", heap < 512);
         }
         print(scale);
+        deleteDataDirectory(data);
+    }
+
+    /** A full run leaves 3.4 GB of database behind; the figures are in the results file. Kept when the run failed. */
+    private static void deleteDataDirectory(Path data) throws IOException {
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**
@@ -161,23 +174,39 @@ public final class Benchmark {
     private void lifecycle(ConfigurableApplicationContext app, JdbcTemplate jdbc, Scale scale) {
         DemoCases cases = app.getBean(DemoCases.class);
         int count = Math.max(3, scale.applications() / 200);
-        // The processors and the job executor commit on their own while idle; measure that rate first
-        // and take it off, so the figure is the commits the cases themselves need.
-        long idleBefore = commits(jdbc);
-        FundProcessSleep.sleep(5_000);
-        double idlePerSecond = (commits(jdbc) - idleBefore) / 5.0;
-        long commitsBefore = commits(jdbc);
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            cases.wholeLife("bench-app-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
+        // Autovacuum flushes WAL on its own schedule: after a rebuild it is busy with the rewritten read-model
+        // tables, and at full scale its flushes outnumbered the cases' own (the net figure came out negative).
+        // It is paused for this measurement only, once its running workers are done.
+        jdbc.execute("ALTER SYSTEM SET autovacuum = off");
+        jdbc.execute("SELECT pg_reload_conf()");
+        try {
+            long quiet = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'",
+                    Long.class) > 0 && System.nanoTime() < quiet) {
+                FundProcessSleep.sleep(200);
+            }
+            // The processors and the job executor commit on their own while idle; measure that rate first
+            // and take it off, so the figure is the commits the cases themselves need.
+            long idleBefore = commits(jdbc);
+            FundProcessSleep.sleep(5_000);
+            double idlePerSecond = (commits(jdbc) - idleBefore) / 5.0;
+            long commitsBefore = commits(jdbc);
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                cases.wholeLife("bench-app-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
+            double perCase = (commits(jdbc) - commitsBefore - idlePerSecond * (seconds + 1.5)) / (double) count;
+            int needed = LIFECYCLE_COMMITS_NEEDED;
+            row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format(
+                    "%.2f cases/s; %.1f durable commits (WAL flushes) per case, net of %.1f/s while idle", count / seconds,
+                    perCase, idlePerSecond), needed + " commits needed (one per person's step, plus the eligibility job)",
+                    perCase > 0 && perCase <= 2.0 * needed);
+        } finally {
+            jdbc.execute("ALTER SYSTEM RESET autovacuum");
+            jdbc.execute("SELECT pg_reload_conf()");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
-        double perCase = (commits(jdbc) - commitsBefore - idlePerSecond * (seconds + 1.5)) / (double) count;
-        int needed = LIFECYCLE_COMMITS_NEEDED;
-        row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format("%.2f cases/s; %.1f durable commits (WAL flushes) per case",
-                count / seconds, perCase), needed + " commits needed (one per person's step, plus the eligibility job)",
-                perCase <= 2.0 * needed);
     }
 
     /** Steps that must each commit: 2 submit, 2+2 hub/central declarations and reviews, award, 2x(request, approve, pay), 2x(report, accept), close-out, eligibility job. */
@@ -350,7 +379,7 @@ public final class Benchmark {
         return wrk(base + path, cookie, scale.threads(), scale.loadSeconds());
     }
 
-    private static final String WRK = java.util.stream.Stream.of("/usr/bin/wrk", "/usr/local/bin/wrk")
+    private static final String WRK = Stream.of("/usr/bin/wrk", "/usr/local/bin/wrk")
             .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
 
     private static double[] wrk(String url, String cookie, int connections, int seconds) throws Exception {
