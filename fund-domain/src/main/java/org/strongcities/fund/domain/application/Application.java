@@ -287,14 +287,6 @@ public class Application {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static ApplicationStatus statusAfter(DecisionType decisionType) {
-        return switch (decisionType) {
-            case APPROVE_IN_FULL -> AWARDED;
-            case APPROVE_PARTIALLY -> PARTIALLY_AWARDED;
-            case DECLINE -> DECLINED;
-        };
-    }
-
     @EventSourcingHandler
     void on(ApplicationDraftCreatedEvent event) {
         applicationId = event.applicationId();
@@ -377,7 +369,7 @@ public class Application {
     }
 
     private void decided(DecisionType decisionType, Money amount, List<String> deciders) {
-        status = statusAfter(decisionType);
+        status = decisionType.decidedStatus();
         approvedAmount = amount;
         decidedBy = deciders;
     }

@@ -40,7 +40,6 @@ public class MemberCity {
     private String name;
     private MembershipStatus status;
     private final Set<String> focalPointAccounts = new HashSet<>();
-    /** Overdue reports holding payments back: report id to award id. */
     /** Overdue reports holding the city's payments. Report ids (r1, r2...) repeat across awards: the award is part of the key. */
     private final Set<HeldReport> reportHolds = new LinkedHashSet<>();
 

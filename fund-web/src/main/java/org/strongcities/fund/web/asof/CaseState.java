@@ -186,11 +186,7 @@ public record CaseState(
         void decided(DecisionType type, Money amount) {
             awaiting = false;
             approved = amount;
-            status = switch (type) {
-                case APPROVE_IN_FULL -> ApplicationStatus.AWARDED;
-                case APPROVE_PARTIALLY -> ApplicationStatus.PARTIALLY_AWARDED;
-                case DECLINE -> ApplicationStatus.DECLINED;
-            };
+            status = type.decidedStatus();
         }
 
         CaseState build() {

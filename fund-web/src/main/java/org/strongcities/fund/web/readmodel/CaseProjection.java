@@ -123,7 +123,7 @@ public class CaseProjection {
                 WHERE application_id = ?""",
                 event.decisionType().name(), approved == null ? null : approved.amount(),
                 approved == null ? null : approved.currency(), event.conditions(), event.rationaleForApplicant(),
-                event.actor(), Instants.utc(at), taken, decidedStatus(event.decisionType()).name(), taken, Instants.utc(at),
+                event.actor(), Instants.utc(at), taken, event.decisionType().decidedStatus().name(), taken, Instants.utc(at),
                 event.applicationId());
         if (taken) {
             timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
@@ -136,7 +136,7 @@ public class CaseProjection {
         String rationale = jdbc.queryForObject("""
                 UPDATE rm_application SET status = ?, updated_at = ?, decided_at = ? WHERE application_id = ?
                 RETURNING rationale_for_applicant""", String.class,
-                decidedStatus(event.decisionType()).name(), Instants.utc(at), Instants.utc(at), event.applicationId());
+                event.decisionType().decidedStatus().name(), Instants.utc(at), Instants.utc(at), event.applicationId());
         timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
     }
 
@@ -250,14 +250,6 @@ public class CaseProjection {
     private void status(String applicationId, ApplicationStatus status, Instant at) {
         jdbc.update("UPDATE rm_application SET status = ?, updated_at = ? WHERE application_id = ?",
                 status.name(), Instants.utc(at), applicationId);
-    }
-
-    private static ApplicationStatus decidedStatus(DecisionType decision) {
-        return switch (decision) {
-            case APPROVE_IN_FULL -> ApplicationStatus.AWARDED;
-            case APPROVE_PARTIALLY -> ApplicationStatus.PARTIALLY_AWARDED;
-            case DECLINE -> ApplicationStatus.DECLINED;
-        };
     }
 
     private static String word(DecisionType decision) {
