@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -60,8 +60,13 @@ public class AxonWiring {
     }
 
     /**
-     * The JDBC storage engine exactly as Axon's auto-configuration builds it; that configuration
-     * stands back once the application declares its own event store (below), so it is declared here.
+     * The JDBC storage engine as Axon's auto-configuration builds it (that configuration stands back
+     * once the application declares its own event store, below), with one correction: two commands
+     * that change one aggregate at once collide on its (aggregate, sequence) key. Axon's JDBC resolver
+     * only knows the collision by the JDBC exception subclass, which the PostgreSQL driver does not
+     * throw, so it reached the caller as a storage failure. Matched by PostgreSQL's unique-violation
+     * state it is a ConcurrencyException, which the web layer answers with "changed meanwhile, try
+     * again" and the finance commands retry.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -70,7 +75,7 @@ public class AxonWiring {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
@@ -95,6 +100,7 @@ public class AxonWiring {
     }
 
     static final int TAILING_READ_EVENTS = 1_000;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {

@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.finance;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
@@ -142,8 +143,8 @@ public final class FinanceFixture {
     private void tolerant(Object command) {
         try {
             commands.sendAndWait(command);
-        } catch (BusinessRuleViolation alreadyDoneByTheProcess) {
-            // the review process took this step itself
+        } catch (BusinessRuleViolation | ConcurrencyException alreadyDoneByTheProcess) {
+            // the review process took this step itself, before or at the same moment
         }
     }
 
