@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.strongcities.fund.process.engine.ProcessEngineTuning;
 
 /**
  * One real PostgreSQL and one Camunda engine on it for the whole test run: starting them once
@@ -49,6 +50,7 @@ public final class TestEngine {
                     .setJobExecutorActivate(false)
                     .setProcessEngineName("fund-process-test");
             configuration.setExpressionManager(new MockExpressionManager());
+            configuration.getProcessEnginePlugins().add(new ProcessEngineTuning());
             processEngine = configuration.buildProcessEngine();
         }
         return processEngine;

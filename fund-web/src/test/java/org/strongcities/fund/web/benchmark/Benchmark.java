@@ -117,8 +117,11 @@ public final class Benchmark {
             long cpuBefore = processCpuNanos();
             long loadStart = System.nanoTime();
             AtomicLong sent = new AtomicLong();
+            // Stamped so that a profile of the run (-Dbench.jvmArgs=-XX:StartFlightRecording=...) can be cut to it.
+            System.out.println(java.time.Instant.now() + " command load started");
             List<String> cities = load(commands, scale, sent);
             double seconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.println(java.time.Instant.now() + " command load ended");
             String waited = waits.stop();
             double cpuPerCommand = (processCpuNanos() - cpuBefore) / 1e6 / sent.get();
             row("Command throughput (" + scale.threads() + " threads, " + sent.get() + " commands)",
