@@ -1,0 +1,98 @@
+package org.strongcities.fund.web.tasks;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.strongcities.fund.web.cases.CompleteApplication;
+import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.security.FundUser;
+import org.strongcities.fund.web.support.SignedIn;
+import org.strongcities.fund.web.tasks.TaskInbox.TaskRow;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The reviewer's task list: the tasks offered to the person's groups and the ones they claimed,
+ * each with what the case is, and nobody else's.
+ */
+class TaskListTest extends ApplicationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void a_hub_review_is_offered_to_its_hub_and_moves_to_my_tasks_once_claimed() throws Exception {
+        String applicationId = submitted();
+        Task hubReview = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(applicationId).taskDefinitionKey("user_hub_review").singleResult(), t -> t != null);
+
+        TaskRow offered = row(list("hub.eastafrica", "", "group"), applicationId).orElseThrow();
+        assertThat(offered.taskId()).isEqualTo(hubReview.getId());
+        assertThat(offered.title()).isEqualTo("Youth dialogue for safer neighbourhoods");
+        assertThat(offered.cityName()).isEqualTo("Nairobi");
+        assertThat(offered.assignee()).isNull();
+        assertThat(row(list("hub.eastafrica", "", "mine"), applicationId)).isEmpty();
+        assertThat(row(list("central.reviewer", "", "group"), applicationId)).as("another group's task").isEmpty();
+        assertThat(row(list("hub.eastafrica", "no such case anywhere", "group"), applicationId)).isEmpty();
+        assertThat(row(list("hub.eastafrica", applicationId.toUpperCase(), "group"), applicationId)).isPresent();
+
+        mvc.perform(post("/tasks/" + hubReview.getId() + "/claim").with(csrf()).with(SignedIn.as(users, "hub.eastafrica")))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(row(list("hub.eastafrica", "", "mine"), applicationId)).get()
+                .extracting(TaskRow::assignee).isEqualTo("hub.eastafrica");
+        assertThat(row(list("hub.eastafrica", "", "group"), applicationId)).as("claimed tasks stay in the group's list").get()
+                .extracting(TaskRow::assignee).isEqualTo("hub.eastafrica");
+        assertThat(row(list("central.reviewer", "", "mine"), applicationId)).isEmpty();
+    }
+
+    @Test
+    void the_lists_hold_the_tasks_camundas_own_query_finds_for_the_same_people() throws Exception {
+        submitted();
+        for (String username : List.of("hub.eastafrica", "central.reviewer", "finance.approver")) {
+            Set<String> groups = TaskGroups.of(((FundUser) users.loadUserByUsername(username)).account());
+            List<String> camundas = taskService.createTaskQuery().taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks()
+                    .orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, TaskInbox.PAGE).stream().map(Task::getId).toList();
+            assertThat(list(username, "", "group")).as(username).extracting(TaskRow::taskId)
+                    .containsExactlyInAnyOrderElementsOf(camundas);
+            List<String> assigned = taskService.createTaskQuery().taskAssignee(username).listPage(0, TaskInbox.PAGE).stream()
+                    .map(Task::getId).toList();
+            assertThat(list(username, "", "mine")).as(username).extracting(TaskRow::taskId).containsExactlyInAnyOrderElementsOf(assigned);
+        }
+    }
+
+    private String submitted() throws Exception {
+        String applicationId = mvc.perform(post("/city/applications").with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andReturn().getResponse().getRedirectedUrl().split("/")[3];
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection());
+        return applicationId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TaskRow> list(String username, String search, String which) throws Exception {
+        return (List<TaskRow>) mvc.perform(get("/tasks").param("search", search).with(SignedIn.as(users, username)))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel().get(which);
+    }
+
+    private static Optional<TaskRow> row(List<TaskRow> rows, String applicationId) {
+        return rows.stream().filter(r -> applicationId.equals(r.businessKey())).findFirst();
+    }
+}
