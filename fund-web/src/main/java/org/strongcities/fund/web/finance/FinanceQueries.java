@@ -7,7 +7,9 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the finance console lists besides balances: donors, awards, their funding and tranches. */
@@ -45,7 +47,10 @@ class FinanceQueries {
     private static final String TRANCHES = """
             SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name
             FROM rm_tranche t JOIN rm_award a ON a.award_id = t.award_id LEFT JOIN rm_city ci ON ci.city_id = a.city_id
-            %s ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id""";
+            %s""";
+    private static final String PLANNED_FIRST = " ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id";
+    /** Paid tranches are looked up most recent first; the other statuses are worked through in planned order. */
+    private static final String PAID_LAST_FIRST = " ORDER BY t.paid_at DESC NULLS LAST, t.award_id, t.tranche_id";
 
     private static final RowMapper<TrancheRow> TRANCHE = (rs, row) -> new TrancheRow(rs.getString("award_id"),
             rs.getString("tranche_id"), rs.getString("city_name"), rs.getBigDecimal("amount_usd"),
@@ -73,6 +78,14 @@ class FinanceQueries {
         return jdbc.query(AWARDS.formatted(""), AWARD);
     }
 
+    List<AwardRow> awards(int offset, int limit) {
+        return jdbc.query(AWARDS.formatted("") + " LIMIT ? OFFSET ?", AWARD, limit, offset);
+    }
+
+    long awardCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM rm_award", Long.class);
+    }
+
     Optional<AwardRow> award(String awardId) {
         return jdbc.query(AWARDS.formatted("WHERE a.award_id = ?"), AWARD, awardId).stream().findFirst();
     }
@@ -87,11 +100,24 @@ class FinanceQueries {
     }
 
     List<TrancheRow> tranches() {
-        return jdbc.query(TRANCHES.formatted(""), TRANCHE);
+        return jdbc.query(TRANCHES.formatted("") + PLANNED_FIRST, TRANCHE);
+    }
+
+    List<TrancheRow> tranches(String status, int offset, int limit) {
+        return jdbc.query(TRANCHES.formatted("WHERE t.status = ?") + ("PAID".equals(status) ? PAID_LAST_FIRST : PLANNED_FIRST)
+                + " LIMIT ? OFFSET ?", TRANCHE, status, limit, offset);
+    }
+
+    Map<String, Long> trancheCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT status, count(*) FROM rm_tranche GROUP BY status", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
     }
 
     List<TrancheRow> tranchesOfAward(String awardId) {
-        return jdbc.query(TRANCHES.formatted("WHERE t.award_id = ?"), TRANCHE, awardId);
+        return jdbc.query(TRANCHES.formatted("WHERE t.award_id = ?") + PLANNED_FIRST, TRANCHE, awardId);
     }
 
     Optional<TrancheRow> tranche(String awardId, String trancheId) {

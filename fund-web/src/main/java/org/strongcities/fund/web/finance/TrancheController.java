@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.finance;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.Money;
@@ -20,12 +22,14 @@ import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
 import org.strongcities.fund.web.finance.FinanceQueries.AwardRow;
 import org.strongcities.fund.web.finance.FinanceQueries.TrancheRow;
+import org.strongcities.fund.web.platform.Paging;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -57,15 +61,31 @@ class TrancheController {
 
     // ---- Tranches -------------------------------------------------------------------------------
 
+    /**
+     * Each status is its own list, a page at a time: a Network with 100,000 applications has tens of
+     * thousands of scheduled and paid tranches. The CSV download holds them all.
+     */
     @GetMapping("/tranches")
-    String tranches(Model model) {
-        List<TrancheRow> all = queries.tranches();
-        model.addAttribute("requested", withStatus(all, "REQUESTED"));
-        model.addAttribute("approved", withStatus(all, "APPROVED"));
-        model.addAttribute("scheduled", withStatus(all, "SCHEDULED"));
-        model.addAttribute("paid", withStatus(all, "PAID"));
+    String tranches(@RequestParam(defaultValue = "1") int requestedPage, @RequestParam(defaultValue = "1") int approvedPage,
+                    @RequestParam(defaultValue = "1") int scheduledPage, @RequestParam(defaultValue = "1") int paidPage,
+                    HttpServletRequest request, Model model) {
+        Map<String, Long> counts = queries.trancheCounts();
+        tranchePage("requested", "REQUESTED", requestedPage, counts, request, model);
+        tranchePage("approved", "APPROVED", approvedPage, counts, request, model);
+        tranchePage("scheduled", "SCHEDULED", scheduledPage, counts, request, model);
+        tranchePage("paid", "PAID", paidPage, counts, request, model);
         return "finance/tranches";
     }
+
+    private void tranchePage(String list, String status, int requested, Map<String, Long> counts, HttpServletRequest request,
+                             Model model) {
+        Paging paging = Paging.of(request, "/finance/tranches", list + "Page", requested, counts.getOrDefault(status, 0L),
+                ROWS_PER_PAGE);
+        model.addAttribute(list, queries.tranches(status, paging.offset(), paging.perPage()));
+        model.addAttribute(list + "Paging", paging);
+    }
+
+    static final int ROWS_PER_PAGE = 50;
 
     @GetMapping("/tranches.csv")
     ResponseEntity<byte[]> tranchesCsv() {
@@ -75,19 +95,19 @@ class TrancheController {
     @PostMapping("/tranches/{awardId}/{trancheId}/request")
     @PreAuthorize(FinanceController.OFFICER)
     String request(@PathVariable String awardId, @PathVariable String trancheId, @AuthenticationPrincipal FundUser user,
-                   Model model, RedirectAttributes redirect) {
+                   HttpServletRequest httpRequest, Model model, RedirectAttributes redirect) {
         String actor = user.getUsername();
         return act(awardId, trancheId, errors -> commands.send(new RequestTrancheCommand(awardId, trancheId, actor), errors),
-                "finance.notice.requested", model, redirect);
+                "finance.notice.requested", httpRequest, model, redirect);
     }
 
     @PostMapping("/tranches/{awardId}/{trancheId}/approve")
     @PreAuthorize(FinanceController.APPROVER)
     String approve(@PathVariable String awardId, @PathVariable String trancheId, @AuthenticationPrincipal FundUser user,
-                   Model model, RedirectAttributes redirect) {
+                   HttpServletRequest httpRequest, Model model, RedirectAttributes redirect) {
         String actor = user.getUsername();
         return act(awardId, trancheId, errors -> steps.approve(awardId, trancheId, actor, errors),
-                "finance.notice.approved", model, redirect);
+                "finance.notice.approved", httpRequest, model, redirect);
     }
 
     @GetMapping("/tranches/{awardId}/{trancheId}/payment")
@@ -121,8 +141,10 @@ class TrancheController {
     // ---- Awards and refunds ---------------------------------------------------------------------
 
     @GetMapping("/awards")
-    String awards(Model model) {
-        model.addAttribute("awards", queries.awards());
+    String awards(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+        Paging paging = Paging.of(request, "/finance/awards", "page", page, queries.awardCount(), ROWS_PER_PAGE);
+        model.addAttribute("awards", queries.awards(paging.offset(), paging.perPage()));
+        model.addAttribute("paging", paging);
         return "finance/awards";
     }
 
@@ -182,13 +204,13 @@ class TrancheController {
     // ---- Helpers --------------------------------------------------------------------------------
 
     private String act(String awardId, String trancheId, Predicate<BindingResult> step, String notice,
-                       Model model, RedirectAttributes redirect) {
+                       HttpServletRequest request, Model model, RedirectAttributes redirect) {
         tranche(awardId, trancheId);
         BindingResult errors = new BeanPropertyBindingResult(new Object(), "tranche");
         if (!step.test(errors)) {
             model.addAttribute("actionError", finance.message(errors.getGlobalError()));
             model.addAttribute("actionTarget", awardId + "/" + trancheId);
-            return tranches(model);
+            return tranches(1, 1, 1, 1, request, model);
         }
         commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message(notice, trancheId, awardId));
@@ -201,10 +223,6 @@ class TrancheController {
 
     private AwardRow award(String awardId) {
         return queries.award(awardId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-    }
-
-    private static List<TrancheRow> withStatus(List<TrancheRow> tranches, String status) {
-        return tranches.stream().filter(t -> status.equals(t.status())).toList();
     }
 
     private ResponseEntity<byte[]> tranchesCsv(String filename, List<TrancheRow> tranches) {

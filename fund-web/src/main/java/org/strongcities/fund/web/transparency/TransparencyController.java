@@ -1,11 +1,13 @@
 package org.strongcities.fund.web.transparency;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.strongcities.fund.web.finance.ActivityTotals;
 import org.strongcities.fund.web.finance.Charts;
+import org.strongcities.fund.web.platform.Paging;
 import org.strongcities.fund.web.platform.ProjectedValues;
 import org.strongcities.fund.web.transparency.TransparencyQueries.DonorYear;
 import org.strongcities.fund.web.transparency.TransparencyQueries.Totals;
@@ -39,23 +41,22 @@ class TransparencyController {
     }
 
     @GetMapping("/transparency")
-    String transparency(@RequestParam(defaultValue = "1") int page, Model model) {
+    String transparency(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
         Summary summary = projected.get("transparency", () -> new Summary(queries.totals(),
                 queries.receivedByDonorAndYear(), queries.awardedByRegion(), queries.awardedByPriority(),
                 queries.awardCount()));
         Map<Integer, BigDecimal> perYear = new LinkedHashMap<>();
         summary.donorYears().forEach(row -> perYear.merge(row.year(), row.received(), BigDecimal::add));
-        int pages = Math.max(1, (summary.awardCount() + AWARDS_PER_PAGE - 1) / AWARDS_PER_PAGE);
-        int shown = Math.min(Math.max(page, 1), pages);
+        Paging paging = Paging.of(request, "/transparency", "page", page, summary.awardCount(), AWARDS_PER_PAGE);
 
         model.addAttribute("totals", summary.totals());
         model.addAttribute("donorYears", summary.donorYears());
         model.addAttribute("yearChart", Charts.bars(List.copyOf(perYear.entrySet()), e -> String.valueOf(e.getKey()),
                 Map.Entry::getValue));
-        model.addAttribute("awards", queries.awards((shown - 1) * AWARDS_PER_PAGE, AWARDS_PER_PAGE));
+        model.addAttribute("awards", queries.awards(paging.offset(), paging.perPage()));
         model.addAttribute("awardCount", summary.awardCount());
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", paging.pages());
         model.addAttribute("byRegion", summary.byRegion());
         model.addAttribute("byPriority", summary.byPriority());
         model.addAttribute("regionChart", ActivityTotals.bars(summary.byRegion()));

@@ -305,6 +305,15 @@ class HostileInputTest extends ApplicationTest {
         expect("GET /open-data/360giving/grants.csv?from=0000-01-01&to=9999-12-31",
                 get("/open-data/360giving/grants.csv").param("from", "0000-01-01").param("to", "9999-12-31"), NOT_SERVER_ERROR);
         expect("GET /transparency?x=<script>", get("/transparency").param("x", SCRIPT), is(200));
+        expect("GET /transparency?page=-5", get("/transparency").param("page", "-5"), is(200));
+        expect("GET /transparency?page=99999999999", get("/transparency").param("page", "99999999999"), is(400));
+        expect("GET /finance/awards?page=abc", get("/finance/awards").param("page", "abc").with(as("finance.officer")), is(400));
+        expect("GET /finance/awards?page=2147483647", get("/finance/awards").param("page", "2147483647")
+                .with(as("finance.officer")), is(200));
+        expect("GET /finance/tranches?paidPage=<script>", get("/finance/tranches").param("paidPage", SCRIPT)
+                .with(as("finance.officer")), is(400));
+        expect("GET /finance/tranches?scheduledPage=-1&x=<script>", get("/finance/tranches").param("scheduledPage", "-1")
+                .param("x", SCRIPT).with(as("finance.officer")), is(200));
         expect("GET /audit/verify as a focal point", get("/audit/verify").with(as("focal.nairobi")), is(403));
         expect("GET /audit as a donor", get("/audit").with(as("donor.norway")), is(403));
         expect("GET /audit/verify anonymously", get("/audit/verify"), status -> status == 302 || status == 401);
