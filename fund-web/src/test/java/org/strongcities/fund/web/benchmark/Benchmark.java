@@ -135,32 +135,65 @@ public final class Benchmark {
             row("Projection rebuild from the whole store (" + fmt(rebuilt[0]) + " events)",
                     "'cases' " + fmt(rebuilt[1]) + " events/s, 'ledger' " + fmt(rebuilt[2]) + " events/s, side by side",
                     "raw sequential read of domainevententry: " + fmt(rawRead) + " rows/s", rebuilt[1] >= rawRead / 2);
-            lifecycle(app, jdbc, scale);
-            long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-            long applications = jdbc.queryForObject("SELECT count(*) FROM rm_application", Long.class);
-            long openTasks = app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().count();
-            row("Network measured", events + " events, " + applications + " applications, " + openTasks + " open tasks",
-                    (history.cities() + cities.size()) + " cities and " + history.donors() + " donors besides the demo's",
-                    events > 2_000_000 && applications >= 100_000);
-
-            String base = "http://127.0.0.1:" + port;
-            double[] staticPage = latency(base, null, "/css/fund.css", scale);
-            page("Static file /css/fund.css", staticPage, staticPage);
-            page("Public /transparency", latency(base, null, "/transparency", scale), staticPage);
-            page("Finance balances /finance", latency(base, "finance.officer", "/finance", scale), staticPage);
-            page("Reviewer task list /tasks", latency(base, "hub.eastafrica", "/tasks", scale), staticPage);
-            Runtime runtime = Runtime.getRuntime();
-            long heap = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-            System.out.println("Live objects on the heap after the page load (largest first):\n" + liveHeapHistogram(15));
-            row("Memory under load", "heap used " + heap + " MB of max " + runtime.maxMemory() / (1024 * 1024)
-                    + " MB; RSS " + rss() + " (the application's JVM)", "goal: runs in 512 MB heap", heap < 512);
+            // Autovacuum stays paused from here to the end of the run (see maintain).
+            jdbc.execute("ALTER SYSTEM SET autovacuum = off");
+            jdbc.execute("SELECT pg_reload_conf()");
+            try {
+                double vacuumed = maintain(jdbc);
+                row("Maintenance before the lifecycle and the pages (VACUUM ANALYZE of the whole database)",
+                        String.format("%.0f s", vacuumed), "autovacuum paused until the end of the run", true);
+                lifecycle(app, jdbc, scale);
+                measurePages(app, jdbc, history, cities, port, scale);
+            } finally {
+                jdbc.execute("ALTER SYSTEM RESET autovacuum");
+                jdbc.execute("SELECT pg_reload_conf()");
+            }
         }
         print(scale);
         // A full run leaves 3.4 GB of database behind; the figures are in the results file. Kept when the run failed.
         FileSystemUtils.deleteRecursively(data);
     }
 
+    /**
+     * After two million appended events and a rebuild that rewrote every read-model row, autovacuum has
+     * hours of work queued, and at full scale it was still running when the lifecycle and the pages were
+     * measured: its WAL flushes outnumbered the cases' own (the net commit count came out negative) and
+     * it took CPU from the pages. A production database reaches that point once, after an import; the
+     * harness does the maintenance in one pass at full speed instead (a manual VACUUM has no cost delay,
+     * and PostgreSQL cancels an autovacuum worker that blocks it), then measures.
+     */
+    private static double maintain(JdbcTemplate jdbc) {
+        long start = System.nanoTime();
+        jdbc.execute("VACUUM (ANALYZE)");
+        long quiet = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'",
+                Long.class) > 0 && System.nanoTime() < quiet) {
+            FundProcessSleep.sleep(200);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
 
+    private void measurePages(ConfigurableApplicationContext app, JdbcTemplate jdbc, SyntheticHistory.Loaded history,
+                              List<String> cities, int port, Scale scale) throws Exception {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        long applications = jdbc.queryForObject("SELECT count(*) FROM rm_application", Long.class);
+        long openTasks = app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().count();
+        row("Network measured", events + " events, " + applications + " applications, " + openTasks + " open tasks",
+                (history.cities() + cities.size()) + " cities and " + history.donors() + " donors besides the demo's",
+                events > 2_000_000 && applications >= 100_000);
+
+        String base = "http://127.0.0.1:" + port;
+        double[] staticPage = latency(base, null, "/css/fund.css", scale);
+        page("Static file /css/fund.css", staticPage, staticPage);
+        page("Public /transparency", latency(base, null, "/transparency", scale), staticPage);
+        page("Finance balances /finance", latency(base, "finance.officer", "/finance", scale), staticPage);
+        page("Reviewer task list /tasks", latency(base, "hub.eastafrica", "/tasks", scale), staticPage);
+        Runtime runtime = Runtime.getRuntime();
+        long heap = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+        System.out.println("Live objects on the heap after the page load (largest first):\n" + liveHeapHistogram(15));
+        row("Memory under load", "heap used " + heap + " MB of max " + runtime.maxMemory() / (1024 * 1024)
+                + " MB; RSS " + rss() + " (the application's JVM)", "goal: runs in 512 MB heap", heap < 512);
+    }
 
     /**
      * Whole cases, one after another, through every task (DemoCases.wholeLife): 13 steps by people
@@ -172,39 +205,25 @@ public final class Benchmark {
     private void lifecycle(ConfigurableApplicationContext app, JdbcTemplate jdbc, Scale scale) {
         DemoCases cases = app.getBean(DemoCases.class);
         int count = Math.max(3, scale.applications() / 200);
-        // Autovacuum flushes WAL on its own schedule: after a rebuild it is busy with the rewritten read-model
-        // tables, and at full scale its flushes outnumbered the cases' own (the net figure came out negative).
-        // It is paused for this measurement only, once its running workers are done.
-        jdbc.execute("ALTER SYSTEM SET autovacuum = off");
-        jdbc.execute("SELECT pg_reload_conf()");
-        try {
-            long quiet = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'",
-                    Long.class) > 0 && System.nanoTime() < quiet) {
-                FundProcessSleep.sleep(200);
-            }
-            // The processors and the job executor commit on their own while idle; measure that rate first
-            // and take it off, so the figure is the commits the cases themselves need.
-            long idleBefore = commits(jdbc);
-            FundProcessSleep.sleep(5_000);
-            double idlePerSecond = (commits(jdbc) - idleBefore) / 5.0;
-            long commitsBefore = commits(jdbc);
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                cases.wholeLife("bench-app-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
-            double perCase = (commits(jdbc) - commitsBefore - idlePerSecond * (seconds + 1.5)) / (double) count;
-            int needed = LIFECYCLE_COMMITS_NEEDED;
-            row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format(
-                    "%.2f cases/s; %.1f durable commits (WAL flushes) per case, net of %.1f/s while idle", count / seconds,
-                    perCase, idlePerSecond), needed + " commits needed (one per person's step, plus the eligibility job)",
-                    perCase > 0 && perCase <= 2.0 * needed);
-        } finally {
-            jdbc.execute("ALTER SYSTEM RESET autovacuum");
-            jdbc.execute("SELECT pg_reload_conf()");
+        // Autovacuum is paused (see maintain): its own WAL flushes would count as the cases'.
+        // The processors and the job executor commit on their own while idle; measure that rate first
+        // and take it off, so the figure is the commits the cases themselves need.
+        long idleBefore = commits(jdbc);
+        FundProcessSleep.sleep(5_000);
+        double idlePerSecond = (commits(jdbc) - idleBefore) / 5.0;
+        long commitsBefore = commits(jdbc);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            cases.wholeLife("bench-app-life-" + i, "Benchmark lifecycle " + i, "5000", "contribution-us-2026");
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FundProcessSleep.sleep(1_500); // PostgreSQL publishes its statistics at most twice a second
+        double perCase = (commits(jdbc) - commitsBefore - idlePerSecond * (seconds + 1.5)) / (double) count;
+        int needed = LIFECYCLE_COMMITS_NEEDED;
+        row("Full case lifecycle (" + count + " cases, submit to close-out)", String.format(
+                "%.2f cases/s; %.1f durable commits (WAL flushes) per case, net of %.1f/s while idle", count / seconds,
+                perCase, idlePerSecond), needed + " commits needed (one per person's step, plus the eligibility job)",
+                perCase > 0 && perCase <= 2.0 * needed);
     }
 
     /** Steps that must each commit: 2 submit, 2+2 hub/central declarations and reviews, award, 2x(request, approve, pay), 2x(report, accept), close-out, eligibility job. */
