@@ -44,6 +44,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @PreAuthorize(FinanceController.VIEW)
 class TrancheController {
 
+    /** Rows of one list on a page. */
+    static final int ROWS_PER_PAGE = 50;
+
     private final FinanceQueries queries;
     private final FinanceCommands commands;
     private final TrancheSteps steps;
@@ -84,8 +87,6 @@ class TrancheController {
         model.addAttribute(list, queries.tranches(status, paging.offset(), paging.perPage()));
         model.addAttribute(list + "Paging", paging);
     }
-
-    static final int ROWS_PER_PAGE = 50;
 
     @GetMapping("/tranches.csv")
     ResponseEntity<byte[]> tranchesCsv() {
