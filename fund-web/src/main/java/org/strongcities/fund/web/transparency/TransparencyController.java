@@ -54,9 +54,7 @@ class TransparencyController {
         model.addAttribute("yearChart", Charts.bars(List.copyOf(perYear.entrySet()), e -> String.valueOf(e.getKey()),
                 Map.Entry::getValue));
         model.addAttribute("awards", queries.awards(paging.offset(), paging.perPage()));
-        model.addAttribute("awardCount", summary.awardCount());
-        model.addAttribute("page", paging.page());
-        model.addAttribute("pages", paging.pages());
+        model.addAttribute("paging", paging);
         model.addAttribute("byRegion", summary.byRegion());
         model.addAttribute("byPriority", summary.byPriority());
         model.addAttribute("regionChart", ActivityTotals.bars(summary.byRegion()));
