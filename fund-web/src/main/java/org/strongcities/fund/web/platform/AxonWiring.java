@@ -50,12 +50,13 @@ public class AxonWiring {
     /**
      * The subscribing groups run inside the transaction of the command whose events they handle.
      * Axon's default error handler would only log a failure there and let the event commit without
-     * its process step or routing fact; propagating the error rolls the whole command back instead.
+     * its process step or routing fact; propagating the error rolls the whole command back instead
+     * (a clash with another step of the same process as a conflict, see {@link ProcessStepConflicts}).
      */
     @Bean
     ConfigurerModule failTogetherInSubscribingGroups() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(HandledEvents.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(HandledEvents.PROCESSING_GROUP, c -> new ProcessStepConflicts())
                 .registerListenerInvocationErrorHandler(DirectoryProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
