@@ -1,19 +1,23 @@
 package org.strongcities.fund.web.opendata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.strongcities.fund.web.opendata.DisclosurePolicy.PublicAward;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * 360Giving grants: a JSON package ({"grants": [...]}) and the same grants as a CSV with the
@@ -42,40 +46,43 @@ public class GrantsWriter {
      * awards the package still says so with an empty list rather than failing, and consumers see
      * from the metadata which period it covers.
      */
-    public String json(List<AwardRecord> awards, Period period) {
-        ObjectNode root = json.createObjectNode();
-        root.put("version", "1.4");
-        root.put("title", "Technical Support Fund of the Strong Cities Network: grants" + describe(period));
-        root.put("issued", now());
-        ObjectNode publisher = root.putObject("publisher");
-        publisher.put("identifier", settings.reportingOrgRef());
-        publisher.put("name", settings.reportingOrgName());
-        ArrayNode grants = root.putArray("grants");
-        for (AwardRecord award : awards) {
-            grants.add(grant(DisclosurePolicy.publish(award)));
-        }
-        try {
-            return json.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the grants package", e);
+    public void json(Stream<AwardRecord> awards, Period period, Writer out) {
+        // Written as it goes (one grant's tree at a time), and the Writer stays the caller's to close.
+        try (JsonGenerator generator = json.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            generator.writeStartObject();
+            generator.writeStringField("version", "1.4");
+            generator.writeStringField("title", "Technical Support Fund of the Strong Cities Network: grants" + describe(period));
+            generator.writeStringField("issued", now());
+            generator.writeObjectFieldStart("publisher");
+            generator.writeStringField("identifier", settings.reportingOrgRef());
+            generator.writeStringField("name", settings.reportingOrgName());
+            generator.writeEndObject();
+            generator.writeArrayFieldStart("grants");
+            Iterator<AwardRecord> each = awards.iterator();
+            while (each.hasNext()) {
+                generator.writeTree(grant(DisclosurePolicy.publish(each.next())));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.writeRaw("\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the grants package", e);
         }
     }
 
-    public String csv(List<AwardRecord> awards) {
-        StringBuilder csv = new StringBuilder();
-        row(csv, CSV_COLUMNS);
+    public void csv(Stream<AwardRecord> awards, Writer out) {
+        row(out, CSV_COLUMNS);
         String modified = now();
-        for (AwardRecord award : awards) {
+        awards.forEach(award -> {
             PublicAward grant = DisclosurePolicy.publish(award);
             AwardRecord source = grant.source();
-            row(csv, List.of(grantId(grant), grant.title(), grant.description(), IatiCodes.CURRENCY,
+            row(out, List.of(grantId(grant), grant.title(), grant.description(), IatiCodes.CURRENCY,
                     source.amountUsd().toPlainString(), source.paidUsd().subtract(source.refundedUsd()).toPlainString(),
                     day(source.madeAt()).toString(), recipientId(grant), grant.recipientName(),
                     settings.reportingOrgRef(), settings.reportingOrgName(), day(source.madeAt()).toString(),
                     source.endDate() == null ? "" : source.endDate().toString(), location(grant),
                     grant.countryCode() == null ? "" : grant.countryCode(), modified));
-        }
-        return csv.toString();
+        });
     }
 
     private ObjectNode grant(PublicAward grant) {
@@ -129,14 +136,18 @@ public class GrantsWriter {
                 : period.to() == null ? "from " + period.from() : "from " + period.from() + " to " + period.to());
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
+    private static void row(Writer csv, List<String> cells) {
+        try {
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    csv.write(',');
+                }
+                csv.write(Csv.cell(cells.get(i)));
             }
-            csv.append(Csv.cell(cells.get(i)));
+            csv.write("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the grants file", e);
         }
-        csv.append("\r\n");
     }
 
     private static LocalDate day(Instant instant) {

@@ -3,6 +3,7 @@ package org.strongcities.fund.web.opendata;
 import org.springframework.stereotype.Component;
 import org.strongcities.fund.web.opendata.DisclosurePolicy.PublicAward;
 
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * IATI 2.03 activity and organisation files. One activity per award, reported by the Management
@@ -42,21 +45,21 @@ public class IatiWriter {
         this.settings = settings;
     }
 
-    public String activities(List<AwardRecord> awards) {
-        Xml xml = new Xml();
+    /** Writes the activity file of the awards, one at a time as the stream gives them. */
+    public void activities(Stream<AwardRecord> awards, Writer out) {
+        Xml xml = new Xml(out);
         xml.start("iati-activities", "version", IatiCodes.VERSION, "generated-datetime", now());
-        if (awards.isEmpty()) {
+        Iterator<AwardRecord> each = awards.iterator();
+        if (!each.hasNext()) {
             xml.comment("No award of the Technical Support Fund was made in the requested period.");
         }
-        for (AwardRecord award : awards) {
-            activity(xml, DisclosurePolicy.publish(award));
-        }
-        return xml.end().finish();
+        each.forEachRemaining(award -> activity(xml, DisclosurePolicy.publish(award)));
+        xml.end().finish();
     }
 
-    public String organisation(List<OpenDataRepository.DonorYear> receipts, List<OpenDataRepository.YearTotal> payments,
-                               Period period) {
-        Xml xml = new Xml();
+    public void organisation(List<OpenDataRepository.DonorYear> receipts, List<OpenDataRepository.YearTotal> payments,
+                             Period period, Writer out) {
+        Xml xml = new Xml(out);
         xml.start("iati-organisations", "version", IatiCodes.VERSION, "generated-datetime", now());
         xml.start("iati-organisation", "last-updated-datetime", now(), "xml:lang", "en",
                 "default-currency", IatiCodes.CURRENCY);
@@ -88,7 +91,7 @@ public class IatiWriter {
             xml.value("value", paid.usd(), start);
             xml.end();
         }
-        return xml.end().end().finish();
+        xml.end().end().finish();
     }
 
     private void activity(Xml xml, PublicAward award) {

@@ -1,17 +1,25 @@
 package org.strongcities.fund.web.opendata;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 /**
  * The public open-data files (no sign-in: SecurityConfiguration permits /open-data/**). Each file
@@ -28,11 +36,19 @@ class OpenDataController {
     private final OpenDataRepository data;
     private final IatiWriter iati;
     private final GrantsWriter grants;
+    private final TransactionTemplate snapshot;
 
-    OpenDataController(OpenDataRepository data, IatiWriter iati, GrantsWriter grants) {
+    OpenDataController(OpenDataRepository data, IatiWriter iati, GrantsWriter grants,
+                       PlatformTransactionManager transactionManager) {
         this.data = data;
         this.iati = iati;
         this.grants = grants;
+        // One read-only snapshot per file: awards are read a batch at a time while the file is written,
+        // and a tranche paid meanwhile must not show in one batch and be missing from the totals of another.
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setName("open-data-export");
     }
 
     @GetMapping("/open-data")
@@ -41,29 +57,36 @@ class OpenDataController {
     }
 
     @GetMapping("/open-data/iati/activities.xml")
-    ResponseEntity<String> activities(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return file(XML, null, iati.activities(data.awards(period(from, to))));
+    void activities(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    HttpServletResponse response) throws IOException {
+        Period period = period(from, to);
+        file(response, XML, null, out -> iati.activities(data.awards(period), out));
     }
 
     @GetMapping("/open-data/iati/organisation.xml")
-    ResponseEntity<String> organisation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    void organisation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        return file(XML, null, iati.organisation(data.receiptsByDonorAndYear(period), data.netPaymentsByYear(period), period));
+        file(response, XML, null,
+                out -> iati.organisation(data.receiptsByDonorAndYear(period), data.netPaymentsByYear(period), period, out));
     }
 
     @GetMapping("/open-data/360giving/grants.json")
-    ResponseEntity<String> grantsJson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    void grantsJson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        return file(JSON, null, grants.json(data.awards(period), period));
+        file(response, JSON, null, out -> grants.json(data.awards(period), period, out));
     }
 
     @GetMapping("/open-data/360giving/grants.csv")
-    ResponseEntity<String> grantsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return file(CSV, "grants.csv", grants.csv(data.awards(period(from, to))));
+    void grantsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   HttpServletResponse response) throws IOException {
+        Period period = period(from, to);
+        file(response, CSV, "grants.csv", out -> grants.csv(data.awards(period), out));
     }
 
     private static Period period(LocalDate from, LocalDate to) {
@@ -78,13 +101,21 @@ class OpenDataController {
         return period;
     }
 
-    private static ResponseEntity<String> file(MediaType type, String attachmentName, String body) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .header("X-Content-Type-Options", "nosniff");
+    /**
+     * Streams a file to the client as it is written (the whole Network's awards are tens of megabytes).
+     * Everything that can be refused is checked before the first byte; the headers go out with it.
+     */
+    private void file(HttpServletResponse response, MediaType type, String attachmentName, Consumer<Writer> body)
+            throws IOException {
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         if (attachmentName != null) {
-            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + attachmentName + "\"");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + attachmentName + "\"");
         }
-        return response.body(body);
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                64 * 1024);
+        snapshot.executeWithoutResult(status -> body.accept(out));
+        out.flush();
     }
 }

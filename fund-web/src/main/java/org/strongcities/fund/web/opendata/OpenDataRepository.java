@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.opendata;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,20 +13,45 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads what the exports publish from the read models. Every figure is in USD. */
 @Repository
 public class OpenDataRepository {
 
-    private final JdbcTemplate jdbc;
+    /** Awards read per query: what an export holds in memory at once, whatever the size of the Network. */
+    static final int AWARDS_PER_BATCH = 500;
 
+    private final JdbcTemplate jdbc;
+    private final int awardsPerBatch;
+
+    @Autowired
     public OpenDataRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, AWARDS_PER_BATCH);
     }
 
-    /** Awards made in the period, oldest first. */
-    public List<AwardRecord> awards(Period period) {
+    OpenDataRepository(JdbcTemplate jdbc, int awardsPerBatch) {
+        this.jdbc = jdbc;
+        this.awardsPerBatch = awardsPerBatch;
+    }
+
+    /**
+     * Awards made in the period, oldest first, read lazily a batch at a time (each batch in four queries:
+     * the awards, then their funding, tranches and refunds). The exports write each batch out before the
+     * next is read, so a file of the whole Network never sits in memory. Consume the stream inside one
+     * read-only transaction, so that the file is one consistent snapshot.
+     */
+    public Stream<AwardRecord> awards(Period period) {
+        return Stream.iterate(batchAfter(period, null), batch -> !batch.isEmpty(),
+                        batch -> batch.size() < awardsPerBatch ? List.of() : batchAfter(period, batch.get(batch.size() - 1)))
+                .flatMap(List::stream);
+    }
+
+    /** The next batch in (made_at, award_id) order, after the given award or from the start. */
+    private List<AwardRecord> batchAfter(Period period, AwardRecord last) {
         List<AwardRecord> bare = jdbc.query("""
                 SELECT a.award_id, a.application_id, ap.title, ap.summary, coalesce(ap.sensitive, TRUE) AS sensitive,
                        a.city_id, c.name AS city_name, c.country_code, a.region, a.priorities, a.support_type,
@@ -33,8 +59,9 @@ public class OpenDataRepository {
                 FROM rm_award a
                 LEFT JOIN rm_application ap ON ap.application_id = a.application_id
                 LEFT JOIN rm_city c ON c.city_id = a.city_id
-                WHERE a.made_at >= ? AND a.made_at < ?
-                ORDER BY a.made_at, a.award_id""",
+                WHERE a.made_at >= ? AND a.made_at < ? AND (a.made_at, a.award_id) > (?, ?)
+                ORDER BY a.made_at, a.award_id
+                LIMIT ?""",
                 (rs, row) -> new AwardRecord(rs.getString("award_id"), rs.getString("application_id"),
                         rs.getString("title"), rs.getString("summary"), rs.getBoolean("sensitive"),
                         rs.getString("city_id"), rs.getString("city_name"), trim(rs.getString("country_code")),
@@ -42,44 +69,60 @@ public class OpenDataRepository {
                         rs.getBigDecimal("amount_usd"), rs.getString("status"), localDate(rs.getDate("end_date")),
                         instant(rs.getTimestamp("made_at")), instant(rs.getTimestamp("closed_at")),
                         List.of(), List.of(), List.of()),
-                utc(period.start()), utc(period.endExclusive()));
-        List<AwardRecord> awards = new ArrayList<>();
-        for (AwardRecord award : bare) {
-            awards.add(new AwardRecord(award.awardId(), award.applicationId(), award.title(), award.summary(),
-                    award.sensitive(), award.cityId(), award.cityName(), award.countryCode(), award.region(),
-                    award.priorities(), award.supportType(), award.amountUsd(), award.status(), award.endDate(),
-                    award.madeAt(), award.closedAt(), funding(award.awardId()), tranches(award.awardId()),
-                    refunds(award.awardId())));
+                utc(period.start()), utc(period.endExclusive()),
+                last == null ? utc(Instant.EPOCH).minusYears(1) : utc(last.madeAt()), last == null ? "" : last.awardId(),
+                awardsPerBatch);
+        if (bare.isEmpty()) {
+            return bare;
         }
-        return awards;
+        String[] ids = bare.stream().map(AwardRecord::awardId).toArray(String[]::new);
+        Map<String, List<AwardRecord.Funding>> funding = funding(ids);
+        Map<String, List<AwardRecord.Tranche>> tranches = tranches(ids);
+        Map<String, List<AwardRecord.Refund>> refunds = refunds(ids);
+        return bare.stream().map(award -> new AwardRecord(award.awardId(), award.applicationId(), award.title(),
+                award.summary(), award.sensitive(), award.cityId(), award.cityName(), award.countryCode(), award.region(),
+                award.priorities(), award.supportType(), award.amountUsd(), award.status(), award.endDate(),
+                award.madeAt(), award.closedAt(), funding.getOrDefault(award.awardId(), List.of()),
+                tranches.getOrDefault(award.awardId(), List.of()), refunds.getOrDefault(award.awardId(), List.of())))
+                .toList();
     }
 
-    private List<AwardRecord.Funding> funding(String awardId) {
-        return jdbc.query("""
-                SELECT f.contribution_id, f.amount_usd, d.donor_id, d.name, d.donor_type, d.iati_org_ref
+    private Map<String, List<AwardRecord.Funding>> funding(String[] awardIds) {
+        return perAward(jdbc.query("""
+                SELECT f.award_id, f.contribution_id, f.amount_usd, d.donor_id, d.name, d.donor_type, d.iati_org_ref
                 FROM rm_award_funding f
                 LEFT JOIN rm_contribution k ON k.contribution_id = f.contribution_id
                 LEFT JOIN rm_donor d ON d.donor_id = k.donor_id
-                WHERE f.award_id = ? ORDER BY f.contribution_id""",
-                (rs, row) -> new AwardRecord.Funding(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)), awardId);
+                WHERE f.award_id = ANY(?) ORDER BY f.award_id, f.contribution_id""",
+                (rs, row) -> Map.entry(rs.getString(1), new AwardRecord.Funding(rs.getString(2), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))), (Object) awardIds));
     }
 
-    private List<AwardRecord.Tranche> tranches(String awardId) {
-        return jdbc.query("""
-                SELECT tranche_id, amount_usd, planned_date, status, value_date, paid_at
-                FROM rm_tranche WHERE award_id = ? ORDER BY planned_date NULLS LAST, tranche_id""",
-                (rs, row) -> new AwardRecord.Tranche(rs.getString(1), rs.getBigDecimal(2), localDate(rs.getDate(3)),
-                        rs.getString(4), localDate(rs.getDate(5)), instant(rs.getTimestamp(6))), awardId);
+    private Map<String, List<AwardRecord.Tranche>> tranches(String[] awardIds) {
+        return perAward(jdbc.query("""
+                SELECT award_id, tranche_id, amount_usd, planned_date, status, value_date, paid_at
+                FROM rm_tranche WHERE award_id = ANY(?) ORDER BY award_id, planned_date NULLS LAST, tranche_id""",
+                (rs, row) -> Map.entry(rs.getString(1), new AwardRecord.Tranche(rs.getString(2), rs.getBigDecimal(3),
+                        localDate(rs.getDate(4)), rs.getString(5), localDate(rs.getDate(6)), instant(rs.getTimestamp(7)))),
+                (Object) awardIds));
     }
 
-    private List<AwardRecord.Refund> refunds(String awardId) {
-        return jdbc.query("""
-                SELECT reference, sum(amount_usd), min(occurred_at)
-                FROM rm_ledger_entry WHERE award_id = ? AND entry_kind = 'REFUNDED'
-                GROUP BY reference ORDER BY min(occurred_at), reference""",
-                (rs, row) -> new AwardRecord.Refund(rs.getString(1), rs.getBigDecimal(2), instant(rs.getTimestamp(3))),
-                awardId);
+    private Map<String, List<AwardRecord.Refund>> refunds(String[] awardIds) {
+        return perAward(jdbc.query("""
+                SELECT award_id, reference, sum(amount_usd), min(occurred_at)
+                FROM rm_ledger_entry WHERE award_id = ANY(?) AND entry_kind = 'REFUNDED'
+                GROUP BY award_id, reference ORDER BY award_id, min(occurred_at), reference""",
+                (rs, row) -> Map.entry(rs.getString(1), new AwardRecord.Refund(rs.getString(2), rs.getBigDecimal(3),
+                        instant(rs.getTimestamp(4)))), (Object) awardIds));
+    }
+
+    /** Rows keyed by their award, in the order the query gave them. */
+    private static <T> Map<String, List<T>> perAward(List<Map.Entry<String, T>> rows) {
+        Map<String, List<T>> byAward = new HashMap<>();
+        for (Map.Entry<String, T> row : rows) {
+            byAward.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
+        }
+        return byAward;
     }
 
     /** Money received from one donor in one calendar year of the period. */

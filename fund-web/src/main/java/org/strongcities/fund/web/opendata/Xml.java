@@ -3,19 +3,23 @@ package org.strongcities.fund.web.opendata;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A thin, indenting wrapper over StAX, so the writers read like the documents they write. */
+/**
+ * A thin, indenting wrapper over StAX, so the writers read like the documents they write. It writes
+ * straight to its Writer: an export of the whole Network is streamed, never held in memory.
+ */
 final class Xml {
 
-    private final StringWriter out = new StringWriter();
+    private final Writer out;
     private final XMLStreamWriter xml;
     private int depth;
     private boolean hadChild;
 
-    Xml() {
+    Xml(Writer out) {
+        this.out = out;
         try {
             xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
@@ -86,13 +90,14 @@ final class Xml {
         return start(name, "value-date", valueDate.toString()).text(amount.toPlainString()).end();
     }
 
-    String finish() {
+    /** Closes the document; the Writer stays open (it belongs to the caller). */
+    void finish() {
         run(() -> {
             xml.writeEndDocument();
+            xml.writeCharacters("\n");
             xml.flush();
             xml.close();
         });
-        return out + "\n";
     }
 
     private void newline() throws XMLStreamException {
