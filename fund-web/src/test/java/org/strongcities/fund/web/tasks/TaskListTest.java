@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strongcities.fund.web.cases.CompleteApplication;
@@ -36,6 +37,14 @@ class TaskListTest extends ApplicationTest {
     UserDetailsService users;
     @Autowired
     TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void camundas_task_table_has_an_index_in_the_lists_order() {
+        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = ?", String.class,
+                TaskListIndex.NAME)).contains("act_ru_task").contains("(due_date_, create_time_, id_)");
+    }
 
     @Test
     void a_hub_review_is_offered_to_its_hub_and_moves_to_my_tasks_once_claimed() throws Exception {
