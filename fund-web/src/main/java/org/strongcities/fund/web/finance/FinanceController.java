@@ -1,5 +1,7 @@
 package org.strongcities.fund.web.finance;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +24,7 @@ import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.SignContributionAgreementCommand;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.web.platform.SharedSections;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.math.BigDecimal;
@@ -56,30 +59,32 @@ class FinanceController {
     private final FinanceCommands commands;
     private final FinanceText text;
     private final FinanceFormat format;
+    private final SharedSections sections;
 
     FinanceController(LedgerQueries ledger, FinanceQueries queries, AuditTrail auditTrail, FinanceCommands commands,
-                      FinanceText text, FinanceFormat format) {
+                      FinanceText text, FinanceFormat format, SharedSections sections) {
         this.ledger = ledger;
         this.queries = queries;
         this.auditTrail = auditTrail;
         this.commands = commands;
         this.text = text;
         this.format = format;
+        this.sections = sections;
     }
 
     // ---- Balances -------------------------------------------------------------------------------
 
+    /** The balances are the same for all finance staff: rendered once per change (SharedSections). */
     @GetMapping
-    String balances(Model model) {
-        List<ContributionBalance> balances = ledger.balances();
-        List<BalanceGroup> byDonor = byDonor(balances);
-        List<BalanceGroup> byEarmark = byEarmark(balances);
-        model.addAttribute("total", BalanceGroup.total(message("finance.total"), balances));
-        model.addAttribute("byDonor", byDonor);
-        model.addAttribute("byEarmark", byEarmark);
-        model.addAttribute("donorChart", stacked(byDonor));
-        model.addAttribute("earmarkChart", stacked(byEarmark));
-        model.addAttribute("stack", STACK);
+    String balances(HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("balances", sections.html("finance-balances", "finance/balances", () -> {
+            List<ContributionBalance> balances = ledger.balances();
+            List<BalanceGroup> byDonor = byDonor(balances);
+            List<BalanceGroup> byEarmark = byEarmark(balances);
+            return Map.of("total", BalanceGroup.total(message("finance.total"), balances),
+                    "byDonor", byDonor, "byEarmark", byEarmark,
+                    "donorChart", stacked(byDonor), "earmarkChart", stacked(byEarmark));
+        }, request, response));
         return "finance/index";
     }
 

@@ -46,7 +46,7 @@ public class ProjectedValues {
     }
 
     /** Every tracking projection's position, as stored: a few rows, read in well under a millisecond. */
-    private String version() {
+    String version() {
         return jdbc.queryForObject("""
                 SELECT coalesce(string_agg(processorname || '/' || segment || '/' || coalesce(md5(token), '-'), ','
                                            ORDER BY processorname, segment), '')
