@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +33,19 @@ public class TaskInbox {
     public record TaskRow(String taskId, String name, String definitionKey, String businessKey, String applicationId,
                           String title, String cityName, String region, String assignee, Date created, Date due,
                           boolean overdue) {
+
+        /** What the list calls the case: its title, or its key while it has none. */
+        public String caseLabel() {
+            return title != null ? title : businessKey;
+        }
+
+        /** The due day as the list shows it (server time zone), or null without a deadline. */
+        public String dueDay() {
+            return due == null ? null : DUE_DAY.format(due.toInstant());
+        }
     }
+
+    private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
 
     /** The most tasks one list shows: the ones due first; search narrows the rest down. */
     static final int PAGE = 50;
