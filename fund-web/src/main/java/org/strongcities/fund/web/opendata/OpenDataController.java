@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +33,14 @@ class OpenDataController {
     private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     private static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    /** Files prepared or being sent at once; see file(). */
+    static final int FILES_AT_ONCE = 4;
 
     private final OpenDataRepository data;
     private final IatiWriter iati;
     private final GrantsWriter grants;
     private final TransactionTemplate snapshot;
+    final Semaphore filesAtOnce = new Semaphore(FILES_AT_ONCE);
 
     OpenDataController(OpenDataRepository data, IatiWriter iati, GrantsWriter grants,
                        PlatformTransactionManager transactionManager) {
@@ -102,20 +106,36 @@ class OpenDataController {
     }
 
     /**
-     * Streams a file to the client as it is written (the whole Network's awards are tens of megabytes).
-     * Everything that can be refused is checked before the first byte; the headers go out with it.
+     * Writes the file to a spool file first, in one read-only snapshot, then sends it. The database
+     * connection is held for as long as the file takes to write (10 s for the whole Network), never for
+     * as long as a slow client takes to read it: a public download must not tie up the connection pool.
+     * At most {@link #FILES_AT_ONCE} files are prepared or sent at once (each spool file can be a few
+     * hundred megabytes); beyond that the answer is 503 with a time to retry. Everything that can be
+     * refused is checked before the first byte.
      */
     private void file(HttpServletResponse response, MediaType type, String attachmentName, Consumer<Writer> body)
             throws IOException {
-        response.setContentType(type.toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (attachmentName != null) {
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + attachmentName + "\"");
+        if (!filesAtOnce.tryAcquire()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Open-data files are being prepared for other visitors. Try again in half a minute.");
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                64 * 1024);
-        snapshot.executeWithoutResult(status -> body.accept(out));
-        out.flush();
+        Path spool = Files.createTempFile("fund-open-data-", ".part");
+        try {
+            try (Writer out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                snapshot.executeWithoutResult(status -> body.accept(out));
+            }
+            response.setContentType(type.toString());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (attachmentName != null) {
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + attachmentName + "\"");
+            }
+            response.setContentLengthLong(Files.size(spool));
+            Files.copy(spool, response.getOutputStream());
+        } finally {
+            Files.deleteIfExists(spool);
+            filesAtOnce.release();
+        }
     }
 }
