@@ -251,7 +251,7 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         row("Open data: IATI activity file of all " + awards + " awards (one download)", String.format(
                 "%.1f s, %.0f MB (HTTP %d)", seconds, bytes / 1e6, response.statusCode()),
-                "streamed a batch of awards at a time, within the 512 MB heap", response.statusCode() == 200);
+                "read a batch of awards at a time into a spool file, within the 512 MB heap", response.statusCode() == 200);
     }
 
     /**
