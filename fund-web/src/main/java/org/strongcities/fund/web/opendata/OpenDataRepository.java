@@ -70,7 +70,8 @@ public class OpenDataRepository {
                         instant(rs.getTimestamp("made_at")), instant(rs.getTimestamp("closed_at")),
                         List.of(), List.of(), List.of()),
                 utc(period.start()), utc(period.endExclusive()),
-                last == null ? utc(Instant.EPOCH).minusYears(1) : utc(last.madeAt()), last == null ? "" : last.awardId(),
+                // From the start of the period: every award id sorts after "".
+                utc(last == null ? period.start() : last.madeAt()), last == null ? "" : last.awardId(),
                 awardsPerBatch);
         if (bare.isEmpty()) {
             return bare;

@@ -11,14 +11,14 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Sections of a page that are the same for everyone allowed to see them (the public figures, the
- * fund's balances), rendered once per read-model version and kept until a projection moves on.
+ * fund's balances), rendered once per read-model version and kept, like any projected value
+ * ({@link ProjectedValues}), until a projection moves on.
  *
  * <p>At the Network's full size, rendering the rows of those tables was most of the CPU of the
  * transparency and finance pages, and every request rendered the same rows again. A section is a
@@ -28,24 +28,12 @@ import java.util.function.Supplier;
  * another, so that is refused outright.
  *
  * <p>Authorisation is the page's: a section is only served by the controller that renders it.
- * The entries are few and bounded (a page number is part of some keys), least recently used first out.
  */
 @Component
 public class SharedSections {
 
-    static final int MAX_ENTRIES = 64;
-
-    private record Entry(String version, String html) {
-    }
-
     private final ProjectedValues projected;
     private final ThymeleafViewResolver views;
-    private final Map<String, Entry> entries = new LinkedHashMap<>(MAX_ENTRIES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
 
     public SharedSections(ProjectedValues projected, ThymeleafViewResolver views) {
         this.projected = projected;
@@ -59,21 +47,8 @@ public class SharedSections {
     public String html(String key, String template, Supplier<Map<String, ?>> model, HttpServletRequest request,
                        HttpServletResponse response) {
         Locale locale = RequestContextUtils.getLocale(request);
-        String fullKey = key + "|" + locale.toLanguageTag() + "|" + request.getContextPath();
-        // Read before rendering: a projection moving meanwhile makes the next request render again.
-        String version = projected.version();
-        Entry entry;
-        synchronized (entries) {
-            entry = entries.get(fullKey);
-        }
-        if (entry != null && entry.version().equals(version)) {
-            return entry.html();
-        }
-        String html = render(template, model.get(), locale, request, response);
-        synchronized (entries) {
-            entries.put(fullKey, new Entry(version, html));
-        }
-        return html;
+        return projected.get("section|" + key + "|" + locale.toLanguageTag() + "|" + request.getContextPath(),
+                () -> render(template, model.get(), locale, request, response));
     }
 
     private String render(String template, Map<String, ?> model, Locale locale, HttpServletRequest request,

@@ -41,7 +41,7 @@ class SharedSectionsTest extends ApplicationTest {
         assertThat(again).as("the same version serves the rendered HTML").isSameAs(first);
         assertThat(built).hasValue(1);
 
-        for (int i = 0; i < SharedSections.MAX_ENTRIES; i++) {
+        for (int i = 0; i < ProjectedValues.MAX_ENTRIES; i++) {
             html("shared-test-other-" + i, "test/plain-section", new AtomicInteger(), "other");
         }
         assertThat(html("shared-test-first", "test/plain-section", built, "gamma"))
