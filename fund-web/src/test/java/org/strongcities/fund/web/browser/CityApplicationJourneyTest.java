@@ -25,7 +25,7 @@ class CityApplicationJourneyTest extends ApplicationTest {
 
             type(page, "title", "Safe spaces for young women");
             type(page, "requestedAmount", "ten thousand");
-            page.findElement(By.xpath("//button[@value='submit']")).click();
+            browser.clickAndLoad(By.xpath("//button[@value='submit']"));
             assertThat(page.findElement(By.id("form-error")).getText()).contains("not ready to submit");
             assertThat(browser.pageText()).contains("Type the amount as a number", "Missing: a summary",
                     "Missing: at least one strategic priority");
@@ -44,7 +44,7 @@ class CityApplicationJourneyTest extends ApplicationTest {
             type(page, "indicators0.first", "Participants");
             type(page, "risks", "Stigma; circles meet in trusted places.");
             type(page, "doNoHarm", "No lists of participants are kept.");
-            page.findElement(By.xpath("//button[@value='submit']")).click();
+            browser.clickAndLoad(By.xpath("//button[@value='submit']"));
 
             assertThat(browser.pageText()).contains("Your application is submitted.");
             assertThat(page.findElement(By.id("case-status")).getText()).isIn("Submitted", "Under hub review");

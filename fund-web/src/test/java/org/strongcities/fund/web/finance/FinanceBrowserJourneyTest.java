@@ -30,8 +30,8 @@ class FinanceBrowserJourneyTest extends ApplicationTest {
             browser.signIn("finance.officer", DemoLogin.PASSWORD);
             browser.visit("/finance");
             assertThat(browser.heading()).isEqualTo("Finance");
-            browser.driver().findElement(By.linkText("Contributions and receipts")).click();
-            browser.driver().findElement(By.linkText("contribution-norway-2026")).click();
+            browser.clickAndLoad(By.linkText("Contributions and receipts"));
+            browser.clickAndLoad(By.linkText("contribution-norway-2026"));
             assertThat(browser.heading()).isEqualTo("Contribution contribution-norway-2026");
             BigDecimal before = available(browser);
 
@@ -42,7 +42,7 @@ class FinanceBrowserJourneyTest extends ApplicationTest {
             browser.driver().findElement(By.id("rateSource")).sendKeys("ECB reference rate");
             WebElement valueDate = browser.driver().findElement(By.id("valueDate"));
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-06-15'", valueDate);
-            browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
+            browser.clickAndLoad(By.cssSelector("#main form button[type=submit]"));
 
             assertThat(browser.pageText()).contains("NOK 100,000.00 received on contribution contribution-norway-2026.");
             assertThat(available(browser)).isEqualByComparingTo(before.add(new BigDecimal("9500.00")));

@@ -2,9 +2,12 @@ package org.strongcities.fund.web.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -52,7 +55,18 @@ public final class Browser implements AutoCloseable {
         visit("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        return clickAndLoad(By.cssSelector("form button[type=submit]"));
+    }
+
+    /**
+     * Clicks what loads a new page (a link, a form's button) and waits until the old page is gone:
+     * read at once, the old page's body can be found and then replaced mid-read (stale element), or
+     * its heading read as the new one's.
+     */
+    public Browser clickAndLoad(By target) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
         return this;
     }
 
