@@ -137,7 +137,7 @@ class ProcessTasksTransactionTest {
             configuration.setDataSource(dataSource);
             configuration.setTransactionManager(transactionManager);
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
             configuration.setJobExecutorActivate(false);
             return configuration;
         }

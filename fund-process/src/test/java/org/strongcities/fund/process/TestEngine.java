@@ -46,7 +46,7 @@ public final class TestEngine {
                     .createStandaloneProcessEngineConfiguration()
                     .setDataSource(dataSource())
                     .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                    .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                    .setHistory(ProcessEngineConfiguration.HISTORY_AUDIT)
                     .setJobExecutorActivate(false)
                     .setProcessEngineName("fund-process-test");
             configuration.setExpressionManager(new MockExpressionManager());

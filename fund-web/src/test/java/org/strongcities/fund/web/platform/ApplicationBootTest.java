@@ -48,6 +48,6 @@ class ApplicationBootTest extends ApplicationTest {
     void axonAndCamundaKeepTheirTablesInTheSameDatabase() {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_name = 'domainevententry'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_name = 'act_ru_execution'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class)).isEqualTo("3");
+        assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class)).isEqualTo("2");
     }
 }
