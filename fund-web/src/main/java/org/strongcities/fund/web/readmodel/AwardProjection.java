@@ -38,11 +38,15 @@ import java.util.stream.Collectors;
 public class AwardProjection {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final CaseTimeline timeline;
     private final HandledEvents handled;
+    /** The application of each recent award (it never changes): the case timeline its events go on. */
+    private final RecentFacts<String, String> applicationOfAward = new RecentFacts<>(20_000);
 
-    public AwardProjection(JdbcTemplate jdbc, CaseTimeline timeline, HandledEvents handled) {
+    public AwardProjection(JdbcTemplate jdbc, BatchedWrites writes, CaseTimeline timeline, HandledEvents handled) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.timeline = timeline;
         this.handled = handled;
     }
@@ -52,7 +56,8 @@ public class AwardProjection {
         if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
             return;
         }
-        jdbc.update("""
+        applicationOfAward.remember(event.awardId(), event.applicationId());
+        writes.write(awardRow(event.awardId()), """
                 INSERT INTO rm_award (award_id, application_id, city_id, region, priorities, support_type, purpose,
                     amount_usd, status, conditions, end_date, made_by, made_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (award_id) DO NOTHING""",
@@ -67,7 +72,7 @@ public class AwardProjection {
             tranche(event.awardId(), tranche);
         }
         for (ReportingObligation report : event.reportingObligations()) {
-            jdbc.update("""
+            writes.write(BatchedWrites.Row.of("rm_report", event.awardId(), report.reportId()), """
                     INSERT INTO rm_report (award_id, report_id, kind, due_date, status) VALUES (?, ?, ?, ?, 'DUE')
                     ON CONFLICT DO NOTHING""", event.awardId(), report.reportId(), report.kind().name(), report.dueDate());
         }
@@ -77,13 +82,15 @@ public class AwardProjection {
 
     @EventHandler
     void on(TrancheRequestedEvent event) {
-        jdbc.update("UPDATE rm_tranche SET status = 'REQUESTED', requested_by = ? WHERE award_id = ? AND tranche_id = ?",
+        writes.write(trancheRow(event.awardId(), event.trancheId()),
+                "UPDATE rm_tranche SET status = 'REQUESTED', requested_by = ? WHERE award_id = ? AND tranche_id = ?",
                 event.actor(), event.awardId(), event.trancheId());
     }
 
     @EventHandler
     void on(TrancheApprovedEvent event) {
-        jdbc.update("UPDATE rm_tranche SET status = 'APPROVED', approved_by = ? WHERE award_id = ? AND tranche_id = ?",
+        writes.write(trancheRow(event.awardId(), event.trancheId()),
+                "UPDATE rm_tranche SET status = 'APPROVED', approved_by = ? WHERE award_id = ? AND tranche_id = ?",
                 event.actor(), event.awardId(), event.trancheId());
     }
 
@@ -92,20 +99,20 @@ public class AwardProjection {
         if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
             return;
         }
-        jdbc.update("""
+        writes.write(trancheRow(event.awardId(), event.trancheId()), """
                 UPDATE rm_tranche SET status = 'PAID', paid_by = ?, payment_reference = ?, value_date = ?, paid_at = ?
                 WHERE award_id = ? AND tranche_id = ?""",
                 event.actor(), event.paymentReference(), event.valueDate(), Instants.utc(at), event.awardId(),
                 event.trancheId());
-        jdbc.update("UPDATE rm_award SET paid_usd = paid_usd + ? WHERE award_id = ?", event.amount().amount(),
-                event.awardId());
+        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET paid_usd = paid_usd + ? WHERE award_id = ?",
+                event.amount().amount(), event.awardId());
         timeline.record(eventId, applicationOf(event.awardId()), at, "Paid",
                 "Tranche " + event.trancheId() + ": USD " + event.amount().amount().toPlainString(), event.actor());
     }
 
     @EventHandler
     void on(ReportSubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.write(reportRow(event.awardId(), event.reportId()), """
                 UPDATE rm_report SET status = 'SUBMITTED', narrative = ?, results = ?, submitted_at = ?
                 WHERE award_id = ? AND report_id = ?""",
                 event.narrative(), timeline.json(event.results()), Instants.utc(at), event.awardId(), event.reportId());
@@ -128,7 +135,8 @@ public class AwardProjection {
 
     @EventHandler
     void on(ReportMarkedOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status IN ('DUE', 'REJECTED')",
+        writes.write(reportRow(event.awardId(), event.reportId()),
+                "UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status IN ('DUE', 'REJECTED')",
                 event.awardId(), event.reportId());
         timeline.record(eventId, applicationOf(event.awardId()), at, "Report overdue",
                 "Due " + event.dueDate() + "; payments are on hold until it is accepted", event.actor());
@@ -136,7 +144,7 @@ public class AwardProjection {
 
     @EventHandler
     void on(AmendmentProposedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.write(BatchedWrites.Row.of("rm_amendment", event.awardId(), event.amendmentId()), """
                 INSERT INTO rm_amendment (award_id, amendment_id, kind, terms, reason, status, proposed_by, proposed_at)
                 VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?) ON CONFLICT DO NOTHING""",
                 event.awardId(), event.amendmentId(), event.kind().name(), timeline.json(event.terms()), event.reason(),
@@ -150,13 +158,14 @@ public class AwardProjection {
         }
         amendment(event.awardId(), event.amendmentId(), "APPROVED", event.actor(), at);
         if (event.terms().additionalAmount() != null) {
-            jdbc.update("UPDATE rm_award SET amount_usd = amount_usd + ? WHERE award_id = ?",
+            writes.write(awardRow(event.awardId()), "UPDATE rm_award SET amount_usd = amount_usd + ? WHERE award_id = ?",
                     event.terms().additionalAmount().amount(), event.awardId());
             event.terms().additionalAllocations().forEach(allocation -> funding(event.awardId(), allocation));
             event.terms().additionalTranches().forEach(tranche -> tranche(event.awardId(), tranche));
         }
         if (event.terms().newEndDate() != null) {
-            jdbc.update("UPDATE rm_award SET end_date = ? WHERE award_id = ?", event.terms().newEndDate(), event.awardId());
+            writes.write(awardRow(event.awardId()), "UPDATE rm_award SET end_date = ? WHERE award_id = ?", event.terms().newEndDate(),
+                    event.awardId());
         }
         timeline.record(eventId, applicationOf(event.awardId()), at, "Award amended", event.kind().name().toLowerCase()
                 .replace('_', ' '), event.actor());
@@ -172,7 +181,8 @@ public class AwardProjection {
         if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
             return;
         }
-        jdbc.update("UPDATE rm_award SET refunded_usd = refunded_usd + ? WHERE award_id = ?", event.usd().amount(),
+        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET refunded_usd = refunded_usd + ? WHERE award_id = ?",
+                event.usd().amount(),
                 event.awardId());
         timeline.record(eventId, applicationOf(event.awardId()), at, "Refunded",
                 "USD " + event.usd().amount().toPlainString() + ": " + event.reason(), event.actor());
@@ -180,7 +190,8 @@ public class AwardProjection {
 
     @EventHandler
     void on(AwardClosedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_award SET status = 'CLOSED', closed_at = ? WHERE award_id = ?", Instants.utc(at),
+        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET status = 'CLOSED', closed_at = ? WHERE award_id = ?",
+                Instants.utc(at),
                 event.awardId());
         timeline.record(eventId, applicationOf(event.awardId()), at, "Closed", null, event.actor());
     }
@@ -188,35 +199,53 @@ public class AwardProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE rm_award, rm_award_funding, rm_tranche, rm_report, rm_amendment");
+        applicationOfAward.clear();
     }
 
     private void funding(String awardId, FundingAllocation allocation) {
-        jdbc.update("""
+        writes.write(BatchedWrites.Row.of("rm_award_funding", awardId, allocation.contributionId()), """
                 INSERT INTO rm_award_funding (award_id, contribution_id, amount_usd) VALUES (?, ?, ?)
                 ON CONFLICT (award_id, contribution_id) DO UPDATE SET amount_usd = rm_award_funding.amount_usd + EXCLUDED.amount_usd""",
                 awardId, allocation.contributionId(), allocation.usd().amount());
     }
 
     private void tranche(String awardId, TrancheSchedule tranche) {
-        jdbc.update("""
+        writes.write(trancheRow(awardId, tranche.trancheId()), """
                 INSERT INTO rm_tranche (award_id, tranche_id, amount_usd, planned_date, requires_report_id, status)
                 VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING""",
                 awardId, tranche.trancheId(), tranche.amount().amount(), tranche.plannedDate(), tranche.requiresReportId());
     }
 
     private void report(String awardId, String reportId, String status, String reason, Instant at) {
-        jdbc.update("UPDATE rm_report SET status = ?, decided_at = ?, decision_reason = ? WHERE award_id = ? AND report_id = ?",
+        writes.write(reportRow(awardId, reportId),
+                "UPDATE rm_report SET status = ?, decided_at = ?, decision_reason = ? WHERE award_id = ? AND report_id = ?",
                 status, Instants.utc(at), reason, awardId, reportId);
     }
 
     private void amendment(String awardId, String amendmentId, String status, String actor, Instant at) {
-        jdbc.update("UPDATE rm_amendment SET status = ?, decided_by = ?, decided_at = ? WHERE award_id = ? AND amendment_id = ?",
+        writes.write(BatchedWrites.Row.of("rm_amendment", awardId, amendmentId),
+                "UPDATE rm_amendment SET status = ?, decided_by = ?, decided_at = ? WHERE award_id = ? AND amendment_id = ?",
                 status, actor, Instants.utc(at), awardId, amendmentId);
     }
 
     private String applicationOf(String awardId) {
-        return jdbc.queryForList("SELECT application_id FROM rm_award WHERE award_id = ?", String.class, awardId)
-                .stream().findFirst().orElse(awardId);
+        return applicationOfAward.recall(awardId, award -> {
+            writes.flush(awardRow(award));
+            return jdbc.queryForList("SELECT application_id FROM rm_award WHERE award_id = ?", String.class, award).stream()
+                    .findFirst().orElse(award);
+        });
+    }
+
+    private static BatchedWrites.Row awardRow(String awardId) {
+        return BatchedWrites.Row.of("rm_award", awardId);
+    }
+
+    private static BatchedWrites.Row trancheRow(String awardId, String trancheId) {
+        return BatchedWrites.Row.of("rm_tranche", awardId, trancheId);
+    }
+
+    private static BatchedWrites.Row reportRow(String awardId, String reportId) {
+        return BatchedWrites.Row.of("rm_report", awardId, reportId);
     }
 
 }

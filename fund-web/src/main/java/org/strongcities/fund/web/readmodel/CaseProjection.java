@@ -48,18 +48,20 @@ public class CaseProjection {
     public static final String GROUP = "cases";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final CaseTimeline timeline;
     private final HandledEvents handled;
 
-    public CaseProjection(JdbcTemplate jdbc, CaseTimeline timeline, HandledEvents handled) {
+    public CaseProjection(JdbcTemplate jdbc, BatchedWrites writes, CaseTimeline timeline, HandledEvents handled) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.timeline = timeline;
         this.handled = handled;
     }
 
     @EventHandler
     void on(ApplicationDraftCreatedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.write(applicationRow(event.applicationId()), """
                 INSERT INTO rm_application (application_id, city_id, status, created_at, updated_at)
                 VALUES (?, ?, 'DRAFT', ?, ?) ON CONFLICT (application_id) DO NOTHING""",
                 event.applicationId(), event.cityId(), Instants.utc(at), Instants.utc(at));
@@ -68,7 +70,8 @@ public class CaseProjection {
 
     @EventHandler
     void on(ApplicationDraftSavedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_application SET " + CONTENT_COLUMNS + ", draft_content = ?, updated_at = ? WHERE application_id = ?",
+        writes.write(applicationRow(event.applicationId()),
+                "UPDATE rm_application SET " + CONTENT_COLUMNS + ", draft_content = ?, updated_at = ? WHERE application_id = ?",
                 values(content(event.content()), timeline.json(event.content()), Instants.utc(at), event.applicationId()));
     }
 
@@ -116,7 +119,7 @@ public class CaseProjection {
         Money approved = event.approvedAmount();
         // A decision that awaits a second person's confirmation changes neither status nor decided_at yet.
         boolean taken = !event.awaitingConfirmation();
-        jdbc.update("""
+        writes.write(applicationRow(event.applicationId()), """
                 UPDATE rm_application SET decision_type = ?, approved_amount = ?, approved_currency = ?, conditions = ?,
                     rationale_for_applicant = ?, decided_by = ?, updated_at = ?,
                     status = CASE WHEN ? THEN ? ELSE status END, decided_at = CASE WHEN ? THEN ? ELSE decided_at END
@@ -133,6 +136,8 @@ public class CaseProjection {
 
     @EventHandler
     void on(DecisionConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        // Reads the decision's rationale from its row, so that row's writes before it go first.
+        writes.flush(applicationRow(event.applicationId()));
         String rationale = jdbc.queryForObject("""
                 UPDATE rm_application SET status = ?, updated_at = ?, decided_at = ? WHERE application_id = ?
                 RETURNING rationale_for_applicant""", String.class,
@@ -142,14 +147,16 @@ public class CaseProjection {
 
     @EventHandler
     void on(DecisionReopenedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_application SET status = ?, updated_at = ?, decided_at = NULL WHERE application_id = ?",
+        writes.write(applicationRow(event.applicationId()),
+                "UPDATE rm_application SET status = ?, updated_at = ?, decided_at = NULL WHERE application_id = ?",
                 event.reopenedStatus().name(), Instants.utc(at), event.applicationId());
         timeline.record(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
     }
 
     @EventHandler
     void on(AwardRecordedOnApplicationEvent event) {
-        jdbc.update("UPDATE rm_application SET award_id = ? WHERE application_id = ?", event.awardId(), event.applicationId());
+        writes.write(applicationRow(event.applicationId()), "UPDATE rm_application SET award_id = ? WHERE application_id = ?",
+                event.awardId(), event.applicationId());
     }
 
     @EventHandler
@@ -166,7 +173,7 @@ public class CaseProjection {
 
     @EventHandler
     void on(ConflictOfInterestDeclaredEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.write(reviewRow(event.reviewId()), """
                 INSERT INTO rm_review (review_id, application_id, application_version, reviewer, stage, recused,
                     coi_statement, declared_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING""",
@@ -176,7 +183,7 @@ public class CaseProjection {
 
     @EventHandler
     void on(ReviewerRecusedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE rm_review SET recused = TRUE, updated_at = ? WHERE review_id = ?",
+        writes.write(reviewRow(event.reviewId()), "UPDATE rm_review SET recused = TRUE, updated_at = ? WHERE review_id = ?",
                 Instants.utc(at), event.reviewId());
     }
 
@@ -202,7 +209,7 @@ public class CaseProjection {
     private void review(String reviewId, List<CriterionScore> scores, String recommendation, String rationale,
                         String internalComments, int revision, Instant at, Instant submittedAt) {
         int total = scores.stream().mapToInt(CriterionScore::score).sum();
-        jdbc.update("""
+        writes.write(reviewRow(reviewId), """
                 UPDATE rm_review SET scores = ?, total_score = ?, recommendation = ?, rationale_for_applicant = ?,
                     internal_comments = ?, revision = ?, updated_at = ?, submitted_at = coalesce(?, submitted_at)
                 WHERE review_id = ? AND revision <= ?""",
@@ -212,8 +219,7 @@ public class CaseProjection {
 
     /**
      * The columns an application's content fills, in the order of {@link #content}. Each event changes
-     * its application's row in one statement: a rebuild pays one round trip per event, not one per
-     * group of columns.
+     * its application's row in one statement, not one per group of columns.
      */
     private static final String CONTENT_COLUMNS = """
             title = ?, summary = ?, priorities = ?, support_type = ?, requested_amount = ?, requested_currency = ?, \
@@ -237,19 +243,27 @@ public class CaseProjection {
     /** A submission or resubmission: the kept version, and the row's content and status; submitted_at stays the first. */
     private void submitted(String applicationId, int version, ApplicationContent content, String response, String actor,
                            Instant at) {
-        jdbc.update("UPDATE rm_application SET " + CONTENT_COLUMNS + """
+        writes.write(applicationRow(applicationId), "UPDATE rm_application SET " + CONTENT_COLUMNS + """
                 , version = greatest(version, ?), status = 'SUBMITTED', updated_at = ?,
                     submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?""",
                 values(content(content), version, Instants.utc(at), Instants.utc(at), applicationId));
-        jdbc.update("""
+        writes.write(BatchedWrites.Row.of("rm_application_version", applicationId, version), """
                 INSERT INTO rm_application_version (application_id, version, content, response_to_reviewers, submitted_by, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 applicationId, version, timeline.json(content), response, actor, Instants.utc(at));
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {
-        jdbc.update("UPDATE rm_application SET status = ?, updated_at = ? WHERE application_id = ?",
+        writes.write(applicationRow(applicationId), "UPDATE rm_application SET status = ?, updated_at = ? WHERE application_id = ?",
                 status.name(), Instants.utc(at), applicationId);
+    }
+
+    private static BatchedWrites.Row applicationRow(String applicationId) {
+        return BatchedWrites.Row.of("rm_application", applicationId);
+    }
+
+    private static BatchedWrites.Row reviewRow(String reviewId) {
+        return BatchedWrites.Row.of("rm_review", reviewId);
     }
 
     private static String word(DecisionType decision) {

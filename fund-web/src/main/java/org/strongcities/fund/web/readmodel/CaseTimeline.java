@@ -2,7 +2,6 @@ package org.strongcities.fund.web.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -14,17 +13,17 @@ import java.time.Instant;
 @Component
 class CaseTimeline {
 
-    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    CaseTimeline(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    CaseTimeline(BatchedWrites writes, ObjectMapper json) {
+        this.writes = writes;
         this.json = json;
     }
 
     /** One step in plain status words; a re-delivered event finds its step already there. */
     void record(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
-        jdbc.update("""
+        writes.write(BatchedWrites.Row.of("rm_case_event", eventId), """
                 INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
                 eventId, applicationId, Instants.utc(at), word, detail, actor);
