@@ -229,11 +229,12 @@ public class AwardProjection {
     }
 
     private String applicationOf(String awardId) {
-        return applicationOfAward.recall(awardId, award -> {
+        String applicationId = applicationOfAward.recall(awardId, award -> {
             writes.flush(awardRow(award));
             return jdbc.queryForList("SELECT application_id FROM rm_award WHERE award_id = ?", String.class, award).stream()
-                    .findFirst().orElse(award);
+                    .findFirst().orElse(null);
         });
+        return applicationId != null ? applicationId : awardId;
     }
 
     private static BatchedWrites.Row awardRow(String awardId) {

@@ -27,15 +27,18 @@ final class RecentFacts<K, V> {
         facts.put(key, value);
     }
 
-    /** The remembered fact, else the one {@code fromTable} reads (then remembered). */
+    /** The remembered fact, else the one {@code fromTable} reads: remembered, unless the table lacks it (null). */
     V recall(K key, Function<K, V> fromTable) {
         synchronized (this) {
-            if (facts.containsKey(key)) {
-                return facts.get(key);
+            V remembered = facts.get(key);
+            if (remembered != null) {
+                return remembered;
             }
         }
         V read = fromTable.apply(key);
-        remember(key, read);
+        if (read != null) {
+            remember(key, read);
+        }
         return read;
     }
 
