@@ -30,6 +30,12 @@ public record AwardRecord(
         List<Tranche> tranches,
         List<Refund> refunds) {
 
+    /** The same award with its funding, tranches and refunds, which are read apart from the award's own row. */
+    AwardRecord with(List<Funding> funding, List<Tranche> tranches, List<Refund> refunds) {
+        return new AwardRecord(awardId, applicationId, title, summary, sensitive, cityId, cityName, countryCode, region,
+                priorities, supportType, amountUsd, status, endDate, madeAt, closedAt, funding, tranches, refunds);
+    }
+
     /** The part of the award a contribution pays for, and who gave that contribution. */
     public record Funding(String contributionId, BigDecimal amountUsd, String donorId, String donorName,
                           String donorType, String donorIatiRef) {

@@ -80,10 +80,7 @@ public class OpenDataRepository {
         Map<String, List<AwardRecord.Funding>> funding = funding(ids);
         Map<String, List<AwardRecord.Tranche>> tranches = tranches(ids);
         Map<String, List<AwardRecord.Refund>> refunds = refunds(ids);
-        return bare.stream().map(award -> new AwardRecord(award.awardId(), award.applicationId(), award.title(),
-                award.summary(), award.sensitive(), award.cityId(), award.cityName(), award.countryCode(), award.region(),
-                award.priorities(), award.supportType(), award.amountUsd(), award.status(), award.endDate(),
-                award.madeAt(), award.closedAt(), funding.getOrDefault(award.awardId(), List.of()),
+        return bare.stream().map(award -> award.with(funding.getOrDefault(award.awardId(), List.of()),
                 tranches.getOrDefault(award.awardId(), List.of()), refunds.getOrDefault(award.awardId(), List.of())))
                 .toList();
     }
