@@ -5,7 +5,10 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,10 +16,12 @@ import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.ApplicationResubmittedEvent;
 import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
 import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
+import org.strongcities.fund.domain.api.DecisionReopenedEvent;
 import org.strongcities.fund.process.CityDirectory;
 import org.strongcities.fund.process.CityDirectory.CityStanding;
 import org.strongcities.fund.process.HandledEvents;
 import org.strongcities.fund.process.ProcessBridge;
+import org.strongcities.fund.process.application.ApplicationReviewProcess.Elements;
 import org.strongcities.fund.process.application.ApplicationReviewProcess.Messages;
 import org.strongcities.fund.process.application.ApplicationReviewProcess.Variables;
 
@@ -31,8 +36,12 @@ public class ApplicationReviewBridge extends ProcessBridge {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationReviewBridge.class);
 
-    public ApplicationReviewBridge(RuntimeService runtimeService, CityDirectory cityDirectory, HandledEvents handledEvents) {
+    private final HistoryService historyService;
+
+    public ApplicationReviewBridge(RuntimeService runtimeService, HistoryService historyService, CityDirectory cityDirectory,
+                                   HandledEvents handledEvents) {
         super(runtimeService, cityDirectory, handledEvents);
+        this.historyService = historyService;
     }
 
     @EventHandler
@@ -68,6 +77,44 @@ public class ApplicationReviewBridge extends ProcessBridge {
                     .correlateAllWithResult().size();
             log.info("Application {} withdrawn: {} review process(es) ended", event.applicationId(), correlated);
         }
+    }
+
+    /**
+     * A reopened decision goes back to the Central Team: a new run of the review starts at the
+     * central review, for the city of the run that decided (its hub as the city stands now). Strict:
+     * only a decided case is reopened, so its review has ended and its variables are in the history.
+     */
+    @EventHandler
+    public void on(DecisionReopenedEvent event, @MessageIdentifier String eventId) {
+        if (handledEvents.firstDelivery(eventId)) {
+            String applicationId = event.applicationId();
+            if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationReviewProcess.PROCESS_KEY)
+                    .processInstanceBusinessKey(applicationId).count() > 0) {
+                throw new IllegalStateException("Application " + applicationId + " is reopened while its review still runs");
+            }
+            String cityId = cityOfEndedReview(applicationId);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.APPLICATION_ID, applicationId);
+            variables.put(Variables.CITY_ID, cityId);
+            variables.put(Variables.HUB_ID, cityDirectory.standing(cityId).hubId());
+            variables.put(Variables.REVISION_STAGE, null);
+            runtimeService.createProcessInstanceByKey(ApplicationReviewProcess.PROCESS_KEY).businessKey(applicationId)
+                    .setVariables(variables).startBeforeActivity(Elements.USER_CENTRAL_REVIEW).execute();
+            log.info("Decision on application {} reopened: back to the Central Team's review", applicationId);
+        }
+    }
+
+    private String cityOfEndedReview(String applicationId) {
+        String[] reviews = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ApplicationReviewProcess.PROCESS_KEY).processInstanceBusinessKey(applicationId)
+                .finished().list().stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        if (reviews.length == 0) {
+            throw new IllegalStateException("Application " + applicationId + " is reopened but no review of it has ended");
+        }
+        return historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(reviews)
+                .variableName(Variables.CITY_ID).list().stream().map(HistoricVariableInstance::getValue)
+                .map(String.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The ended review of application " + applicationId + " names no city"));
     }
 
     /** The inputs of the eligibility table, fresh for every (re)submission. */

@@ -21,11 +21,13 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.Test;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.ApplicationResubmittedEvent;
+import org.strongcities.fund.domain.api.ApplicationStatus;
 import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
 import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
 import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
 import org.strongcities.fund.domain.api.DecideApplicationCommand;
+import org.strongcities.fund.domain.api.DecisionReopenedEvent;
 import org.strongcities.fund.domain.api.DecisionType;
 import org.strongcities.fund.domain.api.LapseApplicationCommand;
 import org.strongcities.fund.domain.api.Money;
@@ -59,7 +61,7 @@ class ApplicationReviewProcessTest extends ProcessTestSupport {
 
     private CityStanding standing = new CityStanding(HUB, true, false);
     private final ApplicationReviewBridge bridge = new ApplicationReviewBridge(engine.getRuntimeService(),
-            cityId -> standing, handledEvents);
+            engine.getHistoryService(), cityId -> standing, handledEvents);
     private final SecondApprovalRouting routing = new SecondApprovalRouting(engine.getDecisionService());
 
     @Override
@@ -122,6 +124,30 @@ class ApplicationReviewProcessTest extends ProcessTestSupport {
         decide(DecisionType.DECLINE, null);
 
         assertThat(review).isEnded().hasPassed(Elements.END_DECLINED);
+    }
+
+    @Test
+    void a_reopened_decision_goes_back_to_the_central_team_once() {
+        ProcessInstance decided = reachCentralReview("20000");
+        decide(DecisionType.DECLINE, null);
+        assertThat(decided).isEnded();
+        DecisionReopenedEvent reopened = new DecisionReopenedEvent(caseId, 1, ApplicationStatus.UNDER_CENTRAL_REVIEW,
+                "The hub sent new evidence", DECIDER);
+        String eventId = newEventId();
+
+        bridge.on(reopened, eventId);
+        bridge.on(reopened, eventId);
+
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        assertThat(review).isWaitingAt(Elements.USER_CENTRAL_REVIEW);
+        assertThat(review).variables().containsEntry(Variables.CITY_ID, CITY).containsEntry(Variables.HUB_ID, HUB);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(Elements.USER_CENTRAL_REVIEW).getId()))
+                .extracting(IdentityLink::getGroupId).containsExactly(CENTRAL_TEAM);
+        assertThatThrownBy(() -> bridge.on(reopened, newEventId())).hasMessageContaining("while its review still runs");
+
+        decide(DecisionType.APPROVE_IN_FULL, Money.usd("20000"));
+        assertThat(review).isEnded().hasPassed(Elements.END_AWARDED);
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.strongcities.fund.web.security.Accounts;
 
 /** The administration home: how many of each there are, and where to manage them. */
@@ -33,13 +32,5 @@ class AdminController {
         model.addAttribute("runningCount", processes.runningCount());
         model.addAttribute("incidentCount", processes.incidentCount());
         return "admin/index";
-    }
-
-    /** Opens the live status of the case whose application or award id was typed. */
-    @GetMapping("/cases")
-    String findCase(@RequestParam(defaultValue = "") String businessKey) {
-        String key = businessKey.strip();
-        return key.isEmpty() ? "redirect:/admin" : "redirect:/admin/cases/" + org.springframework.web.util.UriUtils
-                .encodePathSegment(key, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

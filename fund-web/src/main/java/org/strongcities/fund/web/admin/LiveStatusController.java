@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.admin;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,17 +17,24 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+import org.strongcities.fund.domain.api.ReopenDecisionCommand;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
+import org.strongcities.fund.web.platform.CommandFailures;
+import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.security.FundUser;
 import org.strongcities.fund.web.security.Role;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,10 +47,11 @@ import java.util.Set;
  * Live status of a case for staff: its process diagram with the current step(s) highlighted, and
  * its event history. The business key is the application id (review process) or the award id
  * (award process). Hub staff see only the cases routed to their own hub (the process variable
- * hubId); any other case answers 404, as if it did not exist.
+ * hubId); any other case answers 404, as if it did not exist. A Central Team reviewer may reopen a
+ * decided application here, which sends it back to the Central Team's review.
  */
 @Controller
-@RequestMapping("/admin/cases/{businessKey}")
+@RequestMapping("/admin/cases")
 @PreAuthorize("hasAnyRole('ADMINISTRATOR','CENTRAL_REVIEWER','FINANCE_OFFICER','FINANCE_APPROVER','HUB_REVIEWER','HUB_LEAD')")
 class LiveStatusController {
 
@@ -52,16 +61,29 @@ class LiveStatusController {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final EventHistory events;
+    private final CommandGateway commands;
+    private final ReadModels readModels;
 
     LiveStatusController(HistoryService history, RuntimeService runtime, RepositoryService repository,
-                         EventHistory events) {
+                         EventHistory events, CommandGateway commands, ReadModels readModels) {
         this.history = history;
         this.runtime = runtime;
         this.repository = repository;
         this.events = events;
+        this.commands = commands;
+        this.readModels = readModels;
     }
 
+    static final int MAX_REASON = 2_000;
+
+    /** Opens the live status of the case whose application or award id was typed. */
     @GetMapping
+    String find(@RequestParam(defaultValue = "") String businessKey) {
+        String key = businessKey.strip();
+        return key.isEmpty() ? "redirect:/" : "redirect:/admin/cases/" + UriUtils.encodePathSegment(key, StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/{businessKey}")
     String status(@AuthenticationPrincipal FundUser user, @PathVariable String businessKey,
                   @RequestParam(required = false) String instance, Model model) {
         List<HistoricProcessInstance> instances = visibleInstances(user, businessKey);
@@ -72,10 +94,32 @@ class LiveStatusController {
         model.addAttribute("definition", repository.getProcessDefinition(shown.getProcessDefinitionId()));
         model.addAttribute("currentSteps", currentSteps(shown));
         model.addAttribute("events", events.of(businessKey));
+        model.addAttribute("mayReopen", user.role() == Role.CENTRAL_REVIEWER && instances.stream().allMatch(run ->
+                run.getEndTime() != null && ApplicationReviewProcess.PROCESS_KEY.equals(run.getProcessDefinitionKey())));
+        model.addAttribute("maxReason", MAX_REASON);
         return "admin/case";
     }
 
-    @GetMapping(value = "/diagram.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    /** The application's own rules say whether it may be reopened (decided, no award yet); their refusal is shown. */
+    @PostMapping("/{businessKey}/reopen")
+    @PreAuthorize("hasRole('CENTRAL_REVIEWER')")
+    String reopen(@AuthenticationPrincipal FundUser user, @PathVariable String businessKey,
+                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        visibleInstances(user, businessKey);
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            redirect.addFlashAttribute("error", "Say why the decision is reopened (at most " + MAX_REASON + " characters).");
+        } else {
+            CommandFailures.attempt(() -> commands.sendAndWait(new ReopenDecisionCommand(businessKey, why, user.getUsername())))
+                    .ifPresentOrElse(refused -> redirect.addFlashAttribute("error", refused),
+                            () -> redirect.addFlashAttribute("message",
+                                    "The decision is reopened: the case is back in the Central Team's task list."));
+            readModels.awaitCaughtUp();
+        }
+        return "redirect:/admin/cases/" + UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8);
+    }
+
+    @GetMapping(value = "/{businessKey}/diagram.xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> diagram(@AuthenticationPrincipal FundUser user, @PathVariable String businessKey,
                                    @RequestParam(required = false) String instance) {
         HistoricProcessInstance shown = choose(visibleInstances(user, businessKey), instance);
@@ -86,7 +130,7 @@ class LiveStatusController {
         }
     }
 
-    @GetMapping(value = "/active.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/{businessKey}/active.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> active(@AuthenticationPrincipal FundUser user, @PathVariable String businessKey,
                                @RequestParam(required = false) String instance) {

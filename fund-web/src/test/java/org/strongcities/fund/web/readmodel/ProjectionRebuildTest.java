@@ -3,6 +3,7 @@ package org.strongcities.fund.web.readmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -110,6 +111,8 @@ class ProjectionRebuildTest extends ApplicationTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
     ProcessTasks processTasks;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -187,6 +190,10 @@ class ProjectionRebuildTest extends ApplicationTest {
         commands.sendAndWait(new DecideApplicationCommand(reopened, DecisionType.APPROVE_IN_FULL, null, null,
                 "Approved: sound and well costed.", "Large for this city", true, CENTRAL));
         commands.sendAndWait(new ConfirmDecisionCommand(reopened, "central.approver"));
+        // These commands decided the case around its review process; completing the decision's task ends the
+        // review, and a reopened decision starts a new one only after it.
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(reopened).list()
+                .forEach(run -> runtime.deleteProcessInstance(run.getId(), "decided by commands in this test"));
         commands.sendAndWait(new ReopenDecisionCommand(reopened, "The city's co-funding fell through.", CENTRAL));
         commands.sendAndWait(new DecideApplicationCommand(reopened, DecisionType.DECLINE, null, null,
                 "Without co-funding the plan is not feasible.", null, false, CENTRAL));

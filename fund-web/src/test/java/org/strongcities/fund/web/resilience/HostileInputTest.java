@@ -96,7 +96,7 @@ class HostileInputTest extends ApplicationTest {
             replayedSubmission(submittedDraft);
             publicAndAuditEndpoints();
             financeAndDonorEndpoints();
-            tasksAdminAndAccountEndpoints();
+            tasksAdminAndAccountEndpoints(submittedDraft);
             containerLimits(draft);
         } finally {
             Path report = Path.of("target", "resilience", "hostile-input-report.txt");
@@ -390,7 +390,7 @@ class HostileInputTest extends ApplicationTest {
         expect("GET /donor/contributions.csv as finance", get("/donor/contributions.csv").with(as("finance.officer")), is(403));
     }
 
-    private void tasksAdminAndAccountEndpoints() throws Exception {
+    private void tasksAdminAndAccountEndpoints(String submitted) throws Exception {
         expect("GET /tasks?search=<1 MB> as a hub reviewer", get("/tasks").param("search", MEGABYTE).with(as("hub.eastafrica")),
                 NOT_SERVER_ERROR);
         expect("GET /tasks/nope as a hub reviewer", get("/tasks/nope").with(as("hub.eastafrica")), CLIENT_ERROR);
@@ -432,6 +432,16 @@ class HostileInputTest extends ApplicationTest {
                 .with(as("focal.nairobi")), CLIENT_ERROR);
         expect("GET /admin/cases?status=<SQL>", get("/admin/cases").param("status", SQL).param("page", "-1").with(as("admin")),
                 NOT_SERVER_ERROR);
+        expect("POST /admin/cases/<unknown>/reopen", post("/admin/cases/app-nope/reopen").with(csrf())
+                .with(as("central.reviewer")).param("reason", SCRIPT), CLIENT_ERROR);
+        expect("POST /admin/cases/<SQL>/reopen", post("/admin/cases/{id}/reopen", SQL).with(csrf())
+                .with(as("central.reviewer")).param("reason", SQL), CLIENT_ERROR);
+        expect("POST /admin/cases/<submitted>/reopen with a 1 MB reason", post("/admin/cases/{id}/reopen", submitted)
+                .with(csrf()).with(as("central.reviewer")).param("reason", MEGABYTE), PAGE_OR_REDIRECT);
+        expect("POST /admin/cases/<submitted>/reopen, not decided", post("/admin/cases/{id}/reopen", submitted)
+                .with(csrf()).with(as("central.reviewer")).param("reason", SCRIPT), PAGE_OR_REDIRECT);
+        expect("POST /admin/cases/<submitted>/reopen as its focal point", post("/admin/cases/{id}/reopen", submitted).with(csrf())
+                .with(as("focal.nairobi")).param("reason", "mine"), CLIENT_ERROR);
         expect("POST /account/password, new passwords differ", post("/account/password").with(csrf()).with(as("focal.nairobi"))
                 .param("currentPassword", "wrong").param("newPassword", MEGABYTE).param("confirmPassword", "other"),
                 NOT_SERVER_ERROR);

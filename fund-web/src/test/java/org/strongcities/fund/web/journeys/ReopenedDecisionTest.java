@@ -1,0 +1,94 @@
+package org.strongcities.fund.web.journeys;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.SignedIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A declined case reopened by the Central Team goes back to the Central Team's review and is decided
+ * again: the web layer, the Application's rules, the review process and the case read model.
+ */
+class ReopenedDecisionTest extends ApplicationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aDeclinedCaseReopenedByTheCentralTeamIsReviewedAndDecidedAgain() throws Exception {
+        Journeys journeys = new Journeys(mvc, users, tasks);
+        String applicationId = journeys.submitted();
+        journeys.hubForwards(applicationId);
+        Task declined = journeys.open(applicationId, "user_central_review", "central.reviewer");
+        journeys.ok(post("/tasks/" + declined.getId() + "/decision").param("decisionType", "DECLINE")
+                .param("rationaleForApplicant", "Outside this round's priorities."), "central.reviewer");
+        assertThat(statusOf(applicationId)).isEqualTo("DECLINED");
+        String reopen = "/admin/cases/" + applicationId + "/reopen";
+
+        // The decided case has left the task list; its live status is opened from there by its id.
+        assertThat(mvc.perform(get("/tasks").with(SignedIn.as(users, "central.reviewer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("action=\"/admin/cases\"");
+        mvc.perform(get("/admin/cases").param("businessKey", " " + applicationId + " ").with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/cases/" + applicationId));
+        assertThat(page(applicationId, "central.reviewer")).contains("Reopen the decision", "name=\"_csrf\"");
+        assertThat(page(applicationId, "admin")).doesNotContain("reopen-reason");
+        long eventsBefore = eventsOf(applicationId);
+        mvc.perform(post(reopen).param("reason", "  ").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Say why the decision is reopened (at most 2000 characters)."));
+        for (String other : new String[]{"admin", "hub.eastafrica", "finance.officer", "focal.nairobi"}) {
+            mvc.perform(post(reopen).param("reason", "Because").with(csrf()).with(SignedIn.as(users, other)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post(reopen).param("reason", "Because").with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().isForbidden());
+        assertThat(eventsOf(applicationId)).isEqualTo(eventsBefore);
+
+        journeys.ok(post(reopen).param("reason", "The hub sent evidence of co-funding."), "central.reviewer")
+                .andExpect(flash().attribute("message", "The decision is reopened: the case is back in the Central Team's task list."));
+        assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
+        assertThat(page(applicationId, "central.reviewer")).contains("Review and decision by the Central Team")
+                .doesNotContain("reopen-reason");
+        mvc.perform(post(reopen).param("reason", "Twice").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(flash().attribute("error", "Cannot reopen application " + applicationId
+                        + ": it is under central review, not decided"));
+
+        Task again = journeys.open(applicationId, "user_central_review", "central.approver");
+        assertThat(again.getId()).isNotEqualTo(declined.getId());
+        journeys.ok(post("/tasks/" + again.getId() + "/decision").param("decisionType", "APPROVE_IN_FULL")
+                .param("rationaleForApplicant", "The co-funding closes the gap."), "central.approver");
+        assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
+    }
+
+    private String page(String applicationId, String username) throws Exception {
+        return mvc.perform(get("/admin/cases/" + applicationId).with(SignedIn.as(users, username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String statusOf(String applicationId) {
+        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
+    }
+
+    private long eventsOf(String applicationId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, applicationId);
+    }
+}
