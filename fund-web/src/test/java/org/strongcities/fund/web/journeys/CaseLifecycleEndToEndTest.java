@@ -1,15 +1,9 @@
 package org.strongcities.fund.web.journeys;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
 import java.math.BigDecimal;
@@ -29,30 +23,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Axon event store: every step is done by the person whose job it is, and at the end the events,
  * the ledger and the process history tell the same story.
  */
-class CaseLifecycleEndToEndTest extends ApplicationTest {
+class CaseLifecycleEndToEndTest extends JourneyTest {
 
     private static final String CONTRIBUTION = "contribution-us-2026";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void fromSubmissionToCloseOut() throws Exception {
         BigDecimal availableBefore = available(CONTRIBUTION);
 
-        Journeys journeys = new Journeys(mvc, users, tasks);
-        // The city applies; the Regional Hub declares no conflict, reviews and forwards.
+        Journeys journeys = journeys();
+        // The city applies.
         String applicationId = journeys.submitted();
-        journeys.hubForwards(applicationId);
-
-        // The Central Team decides.
-        Task centralReview = journeys.open(applicationId, "user_central_review", "central.reviewer");
+        // The Regional Hub declares no conflict, reviews and forwards; the Central Team decides.
+        Task centralReview = journeys.centralReviewOpened(applicationId);
         ok(post("/tasks/" + centralReview.getId() + "/decision").param("decisionType", "APPROVE_IN_FULL")
                 .param("rationaleForApplicant", "Strong youth focus and a realistic budget.")
                 .param("internalNote", "Check venue costs at the progress report."), "central.reviewer")
@@ -108,15 +91,11 @@ class CaseLifecycleEndToEndTest extends ApplicationTest {
     }
 
     private ResultActions ok(MockHttpServletRequestBuilder request, String username) throws Exception {
-        return new Journeys(mvc, users, tasks).ok(request, username);
+        return journeys().ok(request, username);
     }
 
     private Task awaitTask(String businessKey, String definitionKey) {
-        return new Journeys(mvc, users, tasks).awaitTask(businessKey, definitionKey);
-    }
-
-    private String statusOf(String applicationId) {
-        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
+        return journeys().awaitTask(businessKey, definitionKey);
     }
 
     private BigDecimal available(String contributionId) {

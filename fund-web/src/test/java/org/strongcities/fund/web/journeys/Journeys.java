@@ -54,6 +54,12 @@ final class Journeys {
                 .andExpect(flash().attribute("message", "Review submitted: the application goes on to the Central Team."));
     }
 
+    /** The hub forwards the application; the Central Team's reviewer claims its review and declares no conflict. */
+    Task centralReviewOpened(String applicationId) throws Exception {
+        hubForwards(applicationId);
+        return open(applicationId, "user_central_review", "central.reviewer");
+    }
+
     /** A successful step: a redirect with its message and no refusal. */
     ResultActions ok(MockHttpServletRequestBuilder request, String username) throws Exception {
         return mvc.perform(request.with(csrf()).with(SignedIn.as(users, username))).andExpect(status().is3xxRedirection())

@@ -2,20 +2,15 @@ package org.strongcities.fund.web.journeys;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.DecideApplicationCommand;
 import org.strongcities.fund.domain.api.DecisionType;
 import org.strongcities.fund.domain.api.ResubmitApplicationCommand;
 import org.strongcities.fund.process.CandidateGroups;
 import org.strongcities.fund.process.ProcessTasks;
-import org.strongcities.fund.web.support.ApplicationTest;
 
 import java.util.Map;
 import java.util.Set;
@@ -29,29 +24,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * components: whatever fails, no task is completed without its event, and no event is stored
  * without its process step.
  */
-class ProcessBridgeFaultInjectionTest extends ApplicationTest {
+class ProcessBridgeFaultInjectionTest extends JourneyTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService tasks;
     @Autowired
     RuntimeService runtime;
     @Autowired
     ProcessTasks processTasks;
     @Autowired
     CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aProcessStepThatFailsAfterTheCommandLeavesNeitherTheTaskCompletedNorTheEventStored() throws Exception {
-        Journeys journeys = new Journeys(mvc, users, tasks);
+        Journeys journeys = journeys();
         String applicationId = journeys.submitted();
-        journeys.hubForwards(applicationId);
-        Task central = journeys.open(applicationId, "user_central_review", "central.reviewer");
+        Task central = journeys.centralReviewOpened(applicationId);
         int eventsBefore = events(applicationId);
 
         // The command is valid and runs; completing the task without its outcome variable makes the
@@ -67,10 +53,9 @@ class ProcessBridgeFaultInjectionTest extends ApplicationTest {
 
     @Test
     void aRefusedCommandLeavesTheTaskOpenAndTellsThePersonWhy() throws Exception {
-        Journeys journeys = new Journeys(mvc, users, tasks);
+        Journeys journeys = journeys();
         String applicationId = journeys.submitted();
-        journeys.hubForwards(applicationId);
-        Task central = journeys.open(applicationId, "user_central_review", "central.reviewer");
+        Task central = journeys.centralReviewOpened(applicationId);
 
         // A decline without a reason the applicant can read is refused by the domain.
         mvc.perform(post("/tasks/" + central.getId() + "/decision").param("decisionType", "DECLINE")
@@ -86,7 +71,7 @@ class ProcessBridgeFaultInjectionTest extends ApplicationTest {
 
     @Test
     void anEventWhoseProcessStepFailsIsNotStored() throws Exception {
-        Journeys journeys = new Journeys(mvc, users, tasks);
+        Journeys journeys = journeys();
         String applicationId = journeys.submitted();
         Task hub = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
         journeys.ok(post("/tasks/" + hub.getId() + "/revision").param("rationaleForApplicant", "Explain the venues."),
@@ -114,11 +99,6 @@ class ProcessBridgeFaultInjectionTest extends ApplicationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private int events(String aggregateId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Integer.class,
-                aggregateId);
     }
 
     private int eventsOfType(String aggregateId, String type) {

@@ -1,13 +1,7 @@
 package org.strongcities.fund.web.journeys;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,23 +16,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A declined case reopened by the Central Team goes back to the Central Team's review and is decided
  * again: the web layer, the Application's rules, the review process and the case read model.
  */
-class ReopenedDecisionTest extends ApplicationTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    JdbcTemplate jdbc;
+class ReopenedDecisionTest extends JourneyTest {
 
     @Test
     void aDeclinedCaseReopenedByTheCentralTeamIsReviewedAndDecidedAgain() throws Exception {
-        Journeys journeys = new Journeys(mvc, users, tasks);
+        Journeys journeys = journeys();
         String applicationId = journeys.submitted();
-        journeys.hubForwards(applicationId);
-        Task declined = journeys.open(applicationId, "user_central_review", "central.reviewer");
+        Task declined = journeys.centralReviewOpened(applicationId);
         journeys.ok(post("/tasks/" + declined.getId() + "/decision").param("decisionType", "DECLINE")
                 .param("rationaleForApplicant", "Outside this round's priorities."), "central.reviewer");
         assertThat(statusOf(applicationId)).isEqualTo("DECLINED");
@@ -51,7 +35,7 @@ class ReopenedDecisionTest extends ApplicationTest {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/cases/" + applicationId));
         assertThat(page(applicationId, "central.reviewer")).contains("Reopen the decision", "name=\"_csrf\"");
         assertThat(page(applicationId, "admin")).doesNotContain("reopen-reason");
-        long eventsBefore = eventsOf(applicationId);
+        int eventsBefore = events(applicationId);
         mvc.perform(post(reopen).param("reason", "  ").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("error", "Say why the decision is reopened (at most 2000 characters)."));
@@ -61,7 +45,7 @@ class ReopenedDecisionTest extends ApplicationTest {
         }
         mvc.perform(post(reopen).param("reason", "Because").with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().isForbidden());
-        assertThat(eventsOf(applicationId)).isEqualTo(eventsBefore);
+        assertThat(events(applicationId)).isEqualTo(eventsBefore);
 
         journeys.ok(post(reopen).param("reason", "The hub sent evidence of co-funding."), "central.reviewer")
                 .andExpect(flash().attribute("message", "The decision is reopened: the case is back in the Central Team's task list."));
@@ -82,13 +66,5 @@ class ReopenedDecisionTest extends ApplicationTest {
     private String page(String applicationId, String username) throws Exception {
         return mvc.perform(get("/admin/cases/" + applicationId).with(SignedIn.as(users, username)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private String statusOf(String applicationId) {
-        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
-    }
-
-    private long eventsOf(String applicationId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, applicationId);
     }
 }
