@@ -51,6 +51,7 @@ class ReopenedDecisionTest extends JourneyTest {
                 .andExpect(flash().attribute("message", "The decision is reopened: the case is back in the Central Team's task list."));
         assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
         assertThat(page(applicationId, "central.reviewer")).contains("Review and decision by the Central Team")
+                .contains("<td>Decision reopened</td>", "<td>The hub sent evidence of co-funding.</td>")
                 .doesNotContain("reopen-reason");
         mvc.perform(post(reopen).param("reason", "Twice").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(flash().attribute("error", "Cannot reopen application " + applicationId
