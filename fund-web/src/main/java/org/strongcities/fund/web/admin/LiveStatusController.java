@@ -56,6 +56,7 @@ import java.util.Set;
 class LiveStatusController {
 
     private static final Set<Role> HUB_STAFF = Set.of(Role.HUB_REVIEWER, Role.HUB_LEAD);
+    static final int MAX_REASON = 2_000;
 
     private final HistoryService history;
     private final RuntimeService runtime;
@@ -73,8 +74,6 @@ class LiveStatusController {
         this.commands = commands;
         this.readModels = readModels;
     }
-
-    static final int MAX_REASON = 2_000;
 
     /** Opens the live status of the case whose application or award id was typed. */
     @GetMapping
