@@ -142,7 +142,10 @@ public final class Benchmark {
             row("Where the database sessions were during the command load", waited,
                     "sampled from pg_stat_activity every 50 ms", true);
             // The mixed load above starts a review process for every submission; this one isolates the
-            // event-sourced command path (load the aggregate, decide, append, chain, project) from Camunda.
+            // event-sourced command path (load the aggregate, decide, append, chain, project) from Camunda,
+            // once the mixed load's eligibility jobs and projections are done.
+            awaitJobsDone(app);
+            awaitProjections(app, jdbc);
             long savesCpuBefore = processCpuNanos();
             long savesJitBefore = JIT.getTotalCompilationTime();
             long savesStart = System.nanoTime();
