@@ -110,10 +110,10 @@ class LiveStatusController {
             redirect.addFlashAttribute("error", "Say why the decision is reopened (at most " + MAX_REASON + " characters).");
         } else {
             CommandFailures.attempt(() -> commands.sendAndWait(new ReopenDecisionCommand(businessKey, why, user.getUsername())))
-                    .ifPresentOrElse(refused -> redirect.addFlashAttribute("error", refused),
-                            () -> redirect.addFlashAttribute("message",
-                                    "The decision is reopened: the case is back in the Central Team's task list."));
-            readModels.awaitCaughtUp();
+                    .ifPresentOrElse(refused -> redirect.addFlashAttribute("error", refused), () -> {
+                        redirect.addFlashAttribute("message", "The decision is reopened: the case is back in the Central Team's task list.");
+                        readModels.awaitCaughtUp();
+                    });
         }
         return "redirect:/admin/cases/" + UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8);
     }

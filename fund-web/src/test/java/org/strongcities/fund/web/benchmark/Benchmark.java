@@ -121,44 +121,32 @@ public final class Benchmark {
             List<String> warmCities = warmUp(app, commands, scale, jdbc);
 
             DatabaseWaits waits = DatabaseWaits.sample(jdbc);
-            long cpuBefore = processCpuNanos();
-            long jitBefore = JIT.getTotalCompilationTime();
-            long loadStart = System.nanoTime();
             AtomicLong sent = new AtomicLong();
             // Stamped so that a profile of the run (-Dbench.jvmArgs=-XX:StartFlightRecording=...) can be cut to it.
             System.out.println(java.time.Instant.now() + " command load started");
+            Window loadWindow = Window.start();
             List<String> cities = load(commands, scale, sent, "bench");
+            Window.Figures loaded = loadWindow.stop(sent.get());
             cities.addAll(warmCities);
-            double seconds = (System.nanoTime() - loadStart) / 1e9;
             System.out.println(java.time.Instant.now() + " command load ended");
             String waited = waits.stop();
-            double cpuPerCommand = (processCpuNanos() - cpuBefore) / 1e6 / sent.get();
-            double jitShare = (JIT.getTotalCompilationTime() - jitBefore) / (seconds * 1000);
             row("Command throughput (" + scale.threads() + " threads, " + sent.get() + " commands, after " + warmCities.size()
-                            / scale.cities() + " warm-up round(s) of the same load)",
-                    fmt(sent.get() / seconds) + " commands/s (" + String.format("%.1f", cpuPerCommand) + " ms of JVM CPU each;"
-                            + String.format(" JIT compiling %.0f%% of a core", 100 * jitShare) + ")",
-                    "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s", sent.get() / seconds >= jdbcCommits / 2);
+                            / scale.cities() + " warm-up round(s) of the same load)", loaded.commandsFigure(),
+                    "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s", loaded.perSecond() >= jdbcCommits / 2);
             row("Where the database sessions were during the command load", waited,
                     "sampled from pg_stat_activity every 50 ms", true);
             // The mixed load above starts a review process for every submission; this one isolates the
             // event-sourced command path (load the aggregate, decide, append, chain, project) from Camunda,
             // once the mixed load's eligibility jobs and projections are done.
-            awaitJobsDone(app);
-            awaitProjections(app, jdbc);
-            long savesCpuBefore = processCpuNanos();
-            long savesJitBefore = JIT.getTotalCompilationTime();
-            long savesStart = System.nanoTime();
+            awaitQuiet(app, jdbc);
             System.out.println(java.time.Instant.now() + " draft saves started");
+            Window savesWindow = Window.start();
             long saves = saveDraftsAgain(commands, scale);
-            double savesSeconds = (System.nanoTime() - savesStart) / 1e9;
+            Window.Figures saved = savesWindow.stop(saves);
             System.out.println(java.time.Instant.now() + " draft saves ended");
-            double cpuPerSave = (processCpuNanos() - savesCpuBefore) / 1e6 / saves;
-            double savesJitShare = (JIT.getTotalCompilationTime() - savesJitBefore) / (savesSeconds * 1000);
             row("Commands without a process step (" + scale.threads() + " threads, " + saves + " draft saves)",
-                    fmt(saves / savesSeconds) + " commands/s (" + String.format("%.1f", cpuPerSave) + " ms of JVM CPU each;"
-                            + String.format(" JIT compiling %.0f%% of a core", 100 * savesJitShare) + ")",
-                    "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s", saves / savesSeconds >= jdbcCommits / 2);
+                    saved.commandsFigure(), "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s",
+                    saved.perSecond() >= jdbcCommits / 2);
 
             double[] rebuilt = rebuild(app, jdbc);
             double rawRead = rawSequentialRead(database);
@@ -478,20 +466,50 @@ public final class Benchmark {
             throws Exception {
         List<String> cities = new ArrayList<>();
         for (int round = 1; round <= MOST_WARM_UP_ROUNDS; round++) {
-            long start = System.nanoTime();
-            long jitBefore = JIT.getTotalCompilationTime();
+            Window window = Window.start();
             cities.addAll(load(commands, scale, new AtomicLong(), "warm" + round));
-            awaitJobsDone(app);
-            awaitProjections(app, jdbc);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double jitShare = (JIT.getTotalCompilationTime() - jitBefore) / (seconds * 1000);
+            awaitQuiet(app, jdbc);
+            Window.Figures figures = window.stop(1);
+            double jitShare = figures.jitShare();
             System.out.printf("%s warm-up round %d: %.0f s, JIT compiling %.0f%% of a core%n", java.time.Instant.now(), round,
-                    seconds, 100 * jitShare);
+                    figures.seconds(), 100 * jitShare);
             if (jitShare < 0.1) {
                 break;
             }
         }
         return cities;
+    }
+
+    /** Until the submissions' eligibility jobs have run and the projections have caught up with every event. */
+    private static void awaitQuiet(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws InterruptedException {
+        awaitJobsDone(app);
+        awaitProjections(app, jdbc);
+    }
+
+    /** A measured window: its wall time, the JVM's CPU time and the JIT's compilation time in it. */
+    private record Window(long startNanos, long cpuNanos, long jitMillis) {
+
+        static Window start() {
+            return new Window(System.nanoTime(), processCpuNanos(), JIT.getTotalCompilationTime());
+        }
+
+        Figures stop(long commands) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new Figures(commands, seconds, (processCpuNanos() - cpuNanos) / 1e6 / commands,
+                    (JIT.getTotalCompilationTime() - jitMillis) / (seconds * 1000));
+        }
+
+        record Figures(long commands, double seconds, double cpuMillisEach, double jitShare) {
+
+            double perSecond() {
+                return commands / seconds;
+            }
+
+            String commandsFigure() {
+                return fmt(perSecond()) + String.format(" commands/s (%.1f ms of JVM CPU each; JIT compiling %.0f%% of a core)",
+                        cpuMillisEach, 100 * jitShare);
+            }
+        }
     }
 
     /** Waits until the process engine has no job left that is due now (the eligibility checks of the submissions). */
