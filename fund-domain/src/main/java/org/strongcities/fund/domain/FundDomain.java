@@ -1,5 +1,8 @@
 package org.strongcities.fund.domain;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.strongcities.fund.domain.application.Application;
@@ -14,26 +17,44 @@ import org.strongcities.fund.domain.membership.MemberCity;
 import org.strongcities.fund.domain.membership.RegionalHub;
 import org.strongcities.fund.domain.review.Review;
 
+import java.util.function.Function;
+
 /**
  * The whole domain for an Axon configuration: every aggregate and every handler that works
  * across aggregates. The web module registers it as a bean; tests register it on a DefaultConfigurer.
  */
 public class FundDomain implements ConfigurerModule {
 
+    private final Function<Configuration, Cache> aggregateCache;
+
+    /** Every command loads its aggregates from their events. */
+    public FundDomain() {
+        this(configuration -> null);
+    }
+
+    /** Each aggregate type keeps its recently used aggregates in a cache of its own, made by {@code aggregateCache}. */
+    public FundDomain(Function<Configuration, Cache> aggregateCache) {
+        this.aggregateCache = aggregateCache;
+    }
+
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.configureAggregate(RegionalHub.class)
-                .configureAggregate(MemberCity.class)
-                .configureAggregate(Donor.class)
-                .configureAggregate(Contribution.class)
-                .configureAggregate(Application.class)
-                .configureAggregate(Review.class)
-                .configureAggregate(Award.class)
+        configurer.configureAggregate(aggregate(RegionalHub.class))
+                .configureAggregate(aggregate(MemberCity.class))
+                .configureAggregate(aggregate(Donor.class))
+                .configureAggregate(aggregate(Contribution.class))
+                .configureAggregate(aggregate(Application.class))
+                .configureAggregate(aggregate(Review.class))
+                .configureAggregate(aggregate(Award.class))
                 .registerCommandHandler(c -> new ApplicationIntake(c.repository(Application.class), c.repository(MemberCity.class)))
                 .registerCommandHandler(c -> new AwardFunding(c.repository(Contribution.class), c.repository(Award.class),
                         c.repository(Application.class)))
                 .registerCommandHandler(c -> new TranchePayments(c.repository(Award.class), c.repository(MemberCity.class),
                         c.repository(Contribution.class)))
                 .registerCommandHandler(c -> new ReportHolds(c.repository(Award.class), c.repository(MemberCity.class)));
+    }
+
+    private <A> AggregateConfigurer<A> aggregate(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(aggregateCache);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.strongcities.fund.domain.CheckedAggregateCache;
 import org.strongcities.fund.domain.FundDomain;
 import org.strongcities.fund.process.HandledEvents;
 import org.strongcities.fund.web.readmodel.DirectoryProjection;
@@ -41,11 +42,22 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 public class AxonWiring {
 
-    /** Registers every aggregate and cross-aggregate command handler of the domain. */
+    /**
+     * Registers every aggregate and cross-aggregate command handler of the domain. Each aggregate type
+     * keeps its most recently used aggregates, checked against the store before each use (see
+     * {@link CheckedAggregateCache}): a case's steps come in bursts (a submission is followed by its
+     * eligibility check and hub review within seconds) and a contribution funds many awards.
+     */
     @Bean
     ConfigurerModule fundDomain() {
-        return new FundDomain();
+        return new FundDomain(configuration -> new CheckedAggregateCache(configuration::eventStore, AGGREGATES_KEPT_PER_TYPE));
     }
+
+    /**
+     * An application with its kept versions is a few kilobytes; 4,096 of each type stay well inside the
+     * heap and hold every case active at once at the Network's size.
+     */
+    static final int AGGREGATES_KEPT_PER_TYPE = 4_096;
 
     /**
      * The subscribing groups run inside the transaction of the command whose events they handle.

@@ -1,23 +1,42 @@
 package org.strongcities.fund.web.platform;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.ApplicationDraftSavedEvent;
+import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.CreateApplicationDraftCommand;
+import org.strongcities.fund.domain.api.Indicator;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.SaveApplicationDraftCommand;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SubmitApplicationCommand;
+import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.web.finance.FinanceFixture;
 import org.strongcities.fund.web.support.ApplicationTest;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Two writers that loaded an aggregate at the same version both append its next event; PostgreSQL's
- * unique key on (aggregate, sequence) refuses the second. That must reach the caller as Axon's
- * ConcurrencyException (answered as "changed meanwhile, try again"), not as a storage failure.
+ * Two writers of one aggregate. When both loaded it at the same version and append its next event,
+ * PostgreSQL's unique key on (aggregate, sequence) refuses the second; that must reach the caller as
+ * Axon's ConcurrencyException (answered as "changed meanwhile, try again"), not as a storage failure.
+ * When one writer appended before the other loads it, the other must decide on the newer state even
+ * though it keeps the aggregate in its cache.
  */
 class EventStoreConflictTest extends ApplicationTest {
 
@@ -27,6 +46,8 @@ class EventStoreConflictTest extends ApplicationTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void theSecondEventAtOneSequenceIsAConcurrencyConflictAndNothingIsStored() {
@@ -42,5 +63,36 @@ class EventStoreConflictTest extends ApplicationTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
                 aggregate)).isZero();
+    }
+
+    @Test
+    void aCommandDecidesOnWhatAnotherNodeAppendedAfterThisNodeCachedTheAggregate() {
+        String focal = "focal.cachetown";
+        String city = new FinanceFixture(commands, jdbc).city("Cachetown", focal);
+        String application = FinanceFixture.unique("cached-app");
+        commands.sendAndWait(new CreateApplicationDraftCommand(application, city, focal));
+        commands.sendAndWait(new SaveApplicationDraftCommand(application, content("Saved here"), focal));
+
+        // The other node's save: its own transaction, below this node's repository and its cache.
+        long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, application);
+        transaction.executeWithoutResult(status -> storage.appendEvents(new GenericDomainEventMessage<>("Application",
+                application, last + 1, new ApplicationDraftSavedEvent(application, content("Saved on the other node"), focal),
+                MetaData.with(ActorMetaData.ACTOR, focal))));
+
+        commands.sendAndWait(new SubmitApplicationCommand(application, null, focal));
+
+        assertThat(jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8')::jsonb -> 'content' ->> 'title' FROM domainevententry
+                WHERE aggregateidentifier = ? AND payloadtype = ?""", String.class, application,
+                ApplicationSubmittedEvent.class.getName())).isEqualTo("Saved on the other node");
+    }
+
+    private static ApplicationContent content(String title) {
+        LocalDate start = FinanceFixture.START;
+        return new ApplicationContent(title, "Summary of " + title, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, Money.usd("20000"), List.of(new BudgetLine("Workshops", Money.usd("20000"))),
+                start, start.plusYears(1), "Objectives", List.of(new Indicator("Youth reached", "0", "200")), "Risks",
+                "Do no harm", false);
     }
 }
