@@ -105,7 +105,7 @@ class CheckedAggregateCacheTest {
     }
 
     @Test
-    void aRejectedCommandLeavesNoTraceInTheCache() {
+    void aRefusedCommandStoresNothingAndTheNextCommandSeesTheStoredState() {
         send(new WithdrawApplicationCommand("app-1", "Not this year", "amina"));
         assertThatThrownBy(() -> send(new SaveApplicationDraftCommand("app-1", content("20000"), "amina")))
                 .isInstanceOf(BusinessRuleViolation.class);
