@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The stored events of one aggregate, straight from the event store, as the staff's history pages
@@ -17,8 +16,12 @@ import java.util.Set;
 @Component
 public class StoredEvents {
 
-    /** Payload fields that say why, in the words of the person who acted; the metadata's reason comes first. */
-    public static final Set<String> REASONS = Set.of("reason", "rationaleForApplicant", "rationale");
+    /**
+     * Payload fields that say why, in the words of the person who acted, in the order they are preferred
+     * (the metadata's reason comes before all of them). A list: a set's iteration order would differ
+     * between JVMs, and with it the reason shown for an event carrying two of them.
+     */
+    public static final List<String> REASONS = List.of("reason", "rationaleForApplicant", "rationale");
 
     /** One stored event; payload and metadata are null when they are not JSON. */
     public record StoredEvent(long sequence, String payloadType, String timestamp, JsonNode payload, JsonNode metadata,
@@ -77,8 +80,11 @@ public class StoredEvents {
         return jdbc.query("""
                 SELECT sequencenumber, payloadtype, "timestamp", metadata, payload FROM domainevententry
                 WHERE aggregateidentifier = ? ORDER BY sequencenumber""",
-                (rs, row) -> new StoredEvent(rs.getLong("sequencenumber"), rs.getString("payloadtype"), rs.getString("timestamp"),
-                        read(rs.getBytes("payload")), read(rs.getBytes("metadata")), rs.getBytes("payload")), aggregateId);
+                (rs, row) -> {
+                    byte[] payload = rs.getBytes("payload");
+                    return new StoredEvent(rs.getLong("sequencenumber"), rs.getString("payloadtype"), rs.getString("timestamp"),
+                            read(payload), read(rs.getBytes("metadata")), payload);
+                }, aggregateId);
     }
 
     private JsonNode read(byte[] bytes) {

@@ -277,30 +277,27 @@ class ProjectionRebuildTest extends ApplicationTest {
     }
 
     private void againAfterConflict(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(command);
-                return;
-            } catch (ConcurrencyException conflict) {
-                if (attempt == 5) {
-                    throw conflict;
-                }
-            }
-        }
+        againAfter(ConcurrencyException.class, 5, Duration.ZERO, () -> commands.sendAndWait(command));
     }
 
     /** The review's own job may be running on its instance at that moment: a conflict, tried again. */
     private void endBypassedReview(String applicationId) {
+        againAfter(OptimisticLockingException.class, 10, Duration.ofMillis(100),
+                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).list()
+                        .forEach(run -> runtime.deleteProcessInstance(run.getId(), "decided by commands in this test")));
+    }
+
+    /** Runs {@code work}, and again after a {@code conflict}, pausing between tries; the last try's conflict is thrown. */
+    private static void againAfter(Class<? extends RuntimeException> conflict, int attempts, Duration pause, Runnable work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).list()
-                        .forEach(run -> runtime.deleteProcessInstance(run.getId(), "decided by commands in this test"));
+                work.run();
                 return;
-            } catch (OptimisticLockingException conflict) {
-                if (attempt == 10) {
-                    throw conflict;
+            } catch (RuntimeException failure) {
+                if (!conflict.isInstance(failure) || attempt == attempts) {
+                    throw failure;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos());
             }
         }
     }
