@@ -106,6 +106,7 @@ public final class Benchmark {
             int port = port(app);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             CommandGateway commands = app.getBean(CommandGateway.class);
+            DatabaseCpu databaseCpu = DatabaseCpu.of(database);
 
             double jdbcCommits = rawInsertCommitRate(database, 2_000);
             SyntheticHistory.Loaded history = SyntheticHistory.load(app, scale.historyCities(), scale.donors(),
@@ -123,7 +124,7 @@ public final class Benchmark {
                     String.format("%.0f s (%.0f events/s)", caughtUp, history.events() / caughtUp),
                     "started when the last event was appended", true);
 
-            List<String> warmCities = warmUp(app, commands, scale, jdbc);
+            List<String> warmCities = warmUp(app, commands, scale, jdbc, databaseCpu);
 
             DatabaseWaits waits = DatabaseWaits.sample(jdbc);
             AtomicLong sent = new AtomicLong();
@@ -137,7 +138,7 @@ public final class Benchmark {
             // Stamped so that a profile of the run (-Dbench.jvmArgs=-XX:StartFlightRecording=...) can be cut to it.
             System.out.println(java.time.Instant.now() + " command load started");
             long handledBefore = handled.get();
-            Window loadWindow = Window.start();
+            Window loadWindow = Window.start(databaseCpu);
             List<String> cities = load(commands, scale, sent, "bench");
             Window.Figures loaded = loadWindow.stop(handled.get() - handledBefore);
             cities.addAll(warmCities);
@@ -155,7 +156,7 @@ public final class Benchmark {
             // once the mixed load's eligibility jobs and projections are done.
             awaitQuiet(app, jdbc);
             System.out.println(java.time.Instant.now() + " draft saves started");
-            Window savesWindow = Window.start();
+            Window savesWindow = Window.start(databaseCpu);
             long saves = saveDraftsAgain(commands, scale, "bench");
             Window.Figures saved = savesWindow.stop(saves);
             System.out.println(java.time.Instant.now() + " draft saves ended");
@@ -163,7 +164,7 @@ public final class Benchmark {
                     saved.commandsFigure(), "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s",
                     saved.perSecond() >= jdbcCommits / 2);
 
-            measureRebuild(app, jdbc, database);
+            measureRebuild(app, jdbc, database, databaseCpu);
             // Autovacuum stays paused from here to the end of the run (see maintain).
             jdbc.execute("ALTER SYSTEM SET autovacuum = off");
             jdbc.execute("SELECT pg_reload_conf()");
@@ -189,12 +190,16 @@ public final class Benchmark {
         }
     }
 
-    private void measureRebuild(ConfigurableApplicationContext app, JdbcTemplate jdbc, EmbeddedDatabase database)
-            throws Exception {
+    private void measureRebuild(ConfigurableApplicationContext app, JdbcTemplate jdbc, EmbeddedDatabase database,
+                                DatabaseCpu databaseCpu) throws Exception {
+        Window window = Window.start(databaseCpu);
         double[] rebuilt = rebuild(app, jdbc);
+        Window.Figures cpu = window.stop(Math.round(rebuilt[0]));
         double rawRead = rawSequentialRead(database);
         row("Projection rebuild from the whole store (" + fmt(rebuilt[0]) + " events)",
-                "'cases' " + fmt(rebuilt[1]) + " events/s, 'ledger' " + fmt(rebuilt[2]) + " events/s, side by side",
+                "'cases' " + fmt(rebuilt[1]) + " events/s, 'ledger' " + fmt(rebuilt[2]) + " events/s, side by side; "
+                        + String.format("%.0f µs of JVM CPU and %.0f µs of PostgreSQL CPU per event (both projections)",
+                        1000 * cpu.cpuMillisEach(), 1000 * cpu.databaseCpuMillisEach()),
                 "raw sequential read of domainevententry: " + fmt(rawRead) + " rows/s", rebuilt[1] >= rawRead / 2);
     }
 
@@ -210,7 +215,7 @@ public final class Benchmark {
             double[] warmUp = rebuild(app, jdbc);
             System.out.printf("%s warm-up rebuild: 'cases' %.0f events/s, 'ledger' %.0f events/s%n", java.time.Instant.now(),
                     warmUp[1], warmUp[2]);
-            measureRebuild(app, jdbc, database);
+            measureRebuild(app, jdbc, database, DatabaseCpu.of(database));
         }
         print(scale);
     }
@@ -500,11 +505,11 @@ public final class Benchmark {
      * less than a tenth of a round (or after six): what follows measures the code, not its compilation.
      * Without the draft saves in the rounds, the JIT still compiled for 47 % of a core while they were measured.
      */
-    private List<String> warmUp(ConfigurableApplicationContext app, CommandGateway commands, Scale scale, JdbcTemplate jdbc)
-            throws Exception {
+    private List<String> warmUp(ConfigurableApplicationContext app, CommandGateway commands, Scale scale, JdbcTemplate jdbc,
+                                DatabaseCpu databaseCpu) throws Exception {
         List<String> cities = new ArrayList<>();
         for (int round = 1; round <= MOST_WARM_UP_ROUNDS; round++) {
-            Window window = Window.start();
+            Window window = Window.start(databaseCpu);
             cities.addAll(load(commands, scale, new AtomicLong(), "warm" + round));
             saveDraftsAgain(commands, scale, "warm" + round);
             awaitQuiet(app, jdbc);
@@ -525,28 +530,32 @@ public final class Benchmark {
         awaitProjections(app, jdbc);
     }
 
-    /** A measured window: its wall time, the JVM's CPU time and the JIT's compilation time in it. */
-    private record Window(long startNanos, long cpuNanos, long jitMillis) {
+    /**
+     * A measured window: its wall time, the CPU time of the JVM and of PostgreSQL, and the JIT's
+     * compilation time in it.
+     */
+    private record Window(long startNanos, long cpuNanos, DatabaseCpu database, long databaseCpuNanos, long jitMillis) {
 
-        static Window start() {
-            return new Window(System.nanoTime(), processCpuNanos(), JIT.getTotalCompilationTime());
+        static Window start(DatabaseCpu database) {
+            return new Window(System.nanoTime(), processCpuNanos(), database, database.nanos(), JIT.getTotalCompilationTime());
         }
 
         Figures stop(long commands) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             return new Figures(commands, seconds, (processCpuNanos() - cpuNanos) / 1e6 / commands,
+                    (database.nanos() - databaseCpuNanos) / 1e6 / commands,
                     (JIT.getTotalCompilationTime() - jitMillis) / (seconds * 1000));
         }
 
-        record Figures(long commands, double seconds, double cpuMillisEach, double jitShare) {
+        record Figures(long commands, double seconds, double cpuMillisEach, double databaseCpuMillisEach, double jitShare) {
 
             double perSecond() {
                 return commands / seconds;
             }
 
             String commandsFigure() {
-                return fmt(perSecond()) + String.format(" commands/s (%.1f ms of JVM CPU each; JIT compiling %.0f%% of a core)",
-                        cpuMillisEach, 100 * jitShare);
+                return fmt(perSecond()) + String.format(" commands/s (%.1f ms of JVM CPU and %.1f ms of PostgreSQL CPU each;"
+                        + " JIT compiling %.0f%% of a core)", cpuMillisEach, databaseCpuMillisEach, 100 * jitShare);
             }
         }
     }
