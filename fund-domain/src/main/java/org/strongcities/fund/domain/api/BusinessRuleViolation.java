@@ -21,4 +21,14 @@ public class BusinessRuleViolation extends RuntimeException {
         require(value != null && !value.isBlank(), message);
         return value;
     }
+
+    /** The most characters of a one-line text: a reference, a purpose, the source of a rate. */
+    public static final int LINE = 200;
+
+    /** A one-line text: present, and short enough to be shown and read as one line. */
+    public static String requireLine(String value, String message) {
+        requireText(value, message);
+        require(value.length() <= LINE, message + " of at most " + LINE + " characters (it has " + value.length() + ")");
+        return value;
+    }
 }

@@ -13,7 +13,7 @@ public record Earmark(EarmarkKind kind, String value) {
         if (kind == EarmarkKind.UNRESTRICTED) {
             value = null;
         } else {
-            BusinessRuleViolation.requireText(value, "An earmark by " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " needs a value");
+            BusinessRuleViolation.requireLine(value, "An earmark by " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " needs a value");
             try {
                 switch (kind) {
                     case REGION -> Region.valueOf(value);

@@ -18,10 +18,17 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /** The fund reports, commits and pays in US dollars. */
     public static final String USD = "USD";
 
+    private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(15);
+
     public Money {
         BusinessRuleViolation.require(amount != null, "An amount is required");
         Currency iso = isoCurrency(currency);
         currency = iso.getCurrencyCode();
+        // Far beyond any grant or contribution in any currency; a figure this large is a typing error, and
+        // the ledgers keep at most 16 digits before the decimal point.
+        BusinessRuleViolation.require(amount.abs().compareTo(TOO_LARGE) < 0,
+                "Amounts must be below 1,000,000,000,000,000 " + currency + ": check the figure, was "
+                + (amount.precision() > 40 ? amount.toString() : amount.toPlainString()));
         try {
             amount = amount.setScale(iso.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
         } catch (ArithmeticException tooPrecise) {

@@ -135,7 +135,7 @@ public class Award {
         }
         FourEyesPolicy.requireDistinct(tranche.approvedBy, "finance approver", command.actor(), "person who pays it out",
                 describe(tranche));
-        BusinessRuleViolation.requireText(command.paymentReference(), "Payment of " + describe(tranche) + " needs its payment reference");
+        BusinessRuleViolation.requireLine(command.paymentReference(), "Payment of " + describe(tranche) + " needs its payment reference");
         BusinessRuleViolation.require(command.valueDate() != null, "Payment of " + describe(tranche) + " needs its value date");
         BusinessRuleViolation.require(command.conversion() == null || command.conversion().original().equals(tranche.schedule.amount()),
                 "The conversion of " + describe(tranche) + " must start from its " + tranche.schedule.amount());

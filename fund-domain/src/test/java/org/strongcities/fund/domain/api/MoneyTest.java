@@ -46,6 +46,32 @@ class MoneyTest {
     }
 
     @Test
+    void refusesAFigureNoGrantOrContributionCouldHave() {
+        assertThat(Money.of("999999999999999.99", "USD").amount()).isEqualByComparingTo("999999999999999.99");
+        assertThatThrownBy(() -> Money.of("99999999999999999999999", "USD")).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Amounts must be below 1,000,000,000,000,000 USD: check the figure, was 99999999999999999999999");
+        assertThatThrownBy(() -> Money.of("-1000000000000000", "EUR")).hasMessageStartingWith("Amounts must be below");
+    }
+
+    @Test
+    void aConversionRateTypedTheOtherWayRoundIsRefused() {
+        assertThat(Conversion.of(Money.of("1", "KWD"), "USD", new BigDecimal("3.26"), "ECB", LocalDate.of(2026, 1, 2))
+                .converted()).isEqualTo(Money.usd("3.26"));
+        assertThatThrownBy(() -> Conversion.of(Money.of("100", "NOK"), "USD", new BigDecimal("99999"), "ECB",
+                LocalDate.of(2026, 1, 2))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("A conversion rate is USD per NOK and at most 1000, was 99999: check that it is not the rate the other way round");
+    }
+
+    @Test
+    void oneLineTextsAreShortEnoughToReadAsOneLine() {
+        assertThat(Earmark.purpose("x".repeat(200)).value()).hasSize(200);
+        assertThatThrownBy(() -> Earmark.purpose("x".repeat(450))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("An earmark by purpose needs a value of at most 200 characters (it has 450)");
+        assertThatThrownBy(() -> Conversion.of(Money.of("100", "EUR"), "USD", new BigDecimal("1.1"), "r".repeat(201),
+                LocalDate.of(2026, 1, 2))).hasMessageEndingWith("of at most 200 characters (it has 201)");
+    }
+
+    @Test
     void earmarkValuesMustNameARealRegionPriorityOrSupportType() {
         assertThat(Earmark.region(Region.WEST_AFRICA).describe()).isEqualTo("earmarked for West Africa");
         assertThatThrownBy(() -> new Earmark(EarmarkKind.REGION, "ATLANTIS")).hasMessage("Unknown region 'ATLANTIS' in earmark");

@@ -21,6 +21,7 @@ import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.MakeAwardCommand;
+import org.strongcities.fund.domain.api.BusinessRuleViolation;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.ReportKind;
@@ -190,7 +191,12 @@ class AwardMakingController {
             problems.add(what + " above zero");
             return null;
         }
-        return new Money(amount, Money.USD);
+        try {
+            return new Money(amount, Money.USD);
+        } catch (BusinessRuleViolation refused) {
+            problems.add(what + " (" + refused.getMessage() + ")");
+            return null;
+        }
     }
 
     private static LocalDate date(MultiValueMap<String, String> form, String field, String what, List<String> problems) {

@@ -6,6 +6,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.strongcities.fund.domain.api.BusinessRuleViolation;
+
+import java.util.function.Supplier;
 
 
 /**
@@ -21,6 +24,20 @@ class FinanceCommands {
     FinanceCommands(CommandGateway gateway, ReadModels readModels) {
         this.gateway = gateway;
         this.readModels = readModels;
+    }
+
+    /**
+     * Builds a command from the form's values. A value the domain refuses as it is made (an amount beyond
+     * any grant, a rate typed the other way round, a reference too long to read) is a form error, as a
+     * refused command is; null then.
+     */
+    <C> C build(Supplier<C> command, Errors errors) {
+        try {
+            return command.get();
+        } catch (BusinessRuleViolation refused) {
+            errors.reject("finance.error.rule", new Object[]{refused.getMessage()}, refused.getMessage());
+            return null;
+        }
     }
 
     boolean send(Object command, Errors errors) {

@@ -138,7 +138,7 @@ class FinanceController {
     @PreAuthorize(OFFICER)
     String sign(@ModelAttribute("contribution") ContributionForm form, BindingResult errors,
                 @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
-        SignContributionAgreementCommand command = signCommand(form, errors, user);
+        SignContributionAgreementCommand command = commands.build(() -> signCommand(form, errors, user), errors);
         if (command == null || !commands.send(command, errors)) {
             return contributions(model);
         }
@@ -172,7 +172,7 @@ class FinanceController {
     String receive(@PathVariable String contributionId, @ModelAttribute("receipt") ReceiptForm form, BindingResult errors,
                    @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
         ledger.balance(contributionId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        RecordReceiptCommand command = receiptCommand(contributionId, form, errors, user);
+        RecordReceiptCommand command = commands.build(() -> receiptCommand(contributionId, form, errors, user), errors);
         if (command == null || !commands.send(command, errors)) {
             return contribution(contributionId, model);
         }

@@ -193,8 +193,9 @@ class TrancheController {
         form.setRefundId(FormInput.idOrNew(form.getRefundId(), "refund"));
         BigDecimal amount = FormInput.amount(errors, "amount", form.getAmount(), Money.USD);
         String reason = FormInput.text(errors, "reason", form.getReason());
-        if (errors.hasErrors() || !commands.send(new RecordRefundCommand(awardId, form.getRefundId(),
-                new Money(amount, Money.USD), reason, user.getUsername()), errors)) {
+        RecordRefundCommand command = errors.hasErrors() ? null : commands.build(() -> new RecordRefundCommand(awardId,
+                form.getRefundId(), new Money(amount, Money.USD), reason, user.getUsername()), errors);
+        if (command == null || !commands.send(command, errors)) {
             return award(awardId, model);
         }
         commands.awaitReadModel();

@@ -149,6 +149,22 @@ class FinanceConsoleTest extends ApplicationTest {
                         .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is in EUR but the agreement is in NOK")));
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100").param("currency", "NOK").param("rate", "99999")
+                        .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("check that it is not the rate the other way round")));
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_US).param("amount", "99999999999999999999999").param("currency", "USD")
+                        .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Amounts must be below 1,000,000,000,000,000 USD")));
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_US).param("amount", "1000").param("currency", "USD")
+                        .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "PURPOSE")
+                        .param("earmarkPurpose", "p".repeat(450)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("of at most 200 characters (it has 450)")));
 
         assertThat(fixture.events()).isEqualTo(before);
     }
@@ -175,6 +191,11 @@ class FinanceConsoleTest extends ApplicationTest {
                         .param("paymentReference", " ").param("valueDate", "2026-07-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"paymentReference-error\">Fill this in.")));
+        // Too long for a reference: the domain refuses it, so no payment exists that a projection could not show.
+        mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", "R".repeat(300)).param("valueDate", "2026-07-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("needs its payment reference of at most 200 characters (it has 300)")));
         assertThat(fixture.events()).isEqualTo(before);
 
         mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
