@@ -45,6 +45,18 @@ class ApplicationBootTest extends ApplicationTest {
     }
 
     @Test
+    void noReadModelColumnLimitsTheTextAnEventMayCarry() {
+        // A projection has no one to tell that a text is too long: the domain sets the limits (V28). Codes of
+        // fixed width (country, currency) are checked against their ISO lists by the domain.
+        assertThat(jdbc.queryForList("""
+                SELECT table_name || '.' || column_name FROM information_schema.columns
+                WHERE table_schema = current_schema() AND (table_name LIKE 'rm\\_%' OR table_name = 'notice')
+                  AND data_type = 'character varying' AND character_maximum_length IS NOT NULL""", String.class)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.columns WHERE table_name = 'rm_tranche'"
+                + " AND column_name = 'payment_reference' AND data_type = 'text'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void axonAndCamundaKeepTheirTablesInTheSameDatabase() {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_name = 'domainevententry'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_name = 'act_ru_execution'", Integer.class)).isEqualTo(1);
