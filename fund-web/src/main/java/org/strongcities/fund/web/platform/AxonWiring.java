@@ -26,7 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.strongcities.fund.domain.CheckedAggregateCache;
 import org.strongcities.fund.domain.FundDomain;
 import org.strongcities.fund.process.HandledEvents;
+import org.strongcities.fund.web.readmodel.CaseProjection;
 import org.strongcities.fund.web.readmodel.DirectoryProjection;
+import org.strongcities.fund.web.readmodel.LedgerProjection;
 
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +72,20 @@ public class AxonWiring {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(HandledEvents.PROCESSING_GROUP, c -> new ProcessStepConflicts())
                 .registerListenerInvocationErrorHandler(DirectoryProjection.GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A tracking projection that cannot apply an event stops there and tries again (with Axon's back-off),
+     * rather than logging it and going on: the ledger once went on past a payment it could not write, and
+     * every balance after it left that payment out. A stopped projection is visible (its lag grows, the log
+     * says why) and resumes where it stopped once the cause is mended; a skipped event is silent and stays
+     * wrong until a rebuild.
+     */
+    @Bean
+    ConfigurerModule projectionsStopAtAnEventTheyCannotApply() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(CaseProjection.GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(LedgerProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     /**
