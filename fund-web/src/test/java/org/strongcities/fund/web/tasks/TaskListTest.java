@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +86,42 @@ class TaskListTest extends ApplicationTest {
                     .map(Task::getId).toList();
             assertThat(list(username, "", "mine")).as(username).extracting(TaskRow::taskId).containsExactlyInAnyOrderElementsOf(assigned);
         }
+    }
+
+    @Test
+    void my_tasks_on_the_page_are_exactly_the_ones_assigned_to_me() throws Exception {
+        Task claimed = hubReview(submitted());
+        Task offered = hubReview(submitted());
+        mvc.perform(post("/tasks/" + claimed.getId() + "/claim").with(csrf()).with(SignedIn.as(users, "hub.eastafrica")))
+                .andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get("/tasks").with(SignedIn.as(users, "hub.eastafrica"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> assigned = taskService.createTaskQuery().taskAssignee("hub.eastafrica").listPage(0, TaskInbox.PAGE)
+                .stream().map(Task::getId).toList();
+        String mine = section(page, "mine-heading");
+        assertThat(mine).contains("My tasks (" + assigned.size() + ")").doesNotContain("<td>—</td>");
+        assertThat(linkedTasks(mine)).as("rows of My tasks").containsExactlyInAnyOrderElementsOf(assigned)
+                .contains(claimed.getId()).doesNotContain(offered.getId());
+        assertThat(linkedTasks(section(page, "group-heading"))).as("rows of my group's tasks")
+                .contains(claimed.getId(), offered.getId());
+    }
+
+    private Task hubReview(String applicationId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(applicationId).taskDefinitionKey("user_hub_review").singleResult(), t -> t != null);
+    }
+
+    /** The part of the page from the heading with this id to the end of its section. */
+    private static String section(String page, String headingId) {
+        int start = page.indexOf("id=\"" + headingId + "\"");
+        assertThat(start).as(headingId).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    /** The tasks a part of the list links to, one per row. */
+    private static List<String> linkedTasks(String html) {
+        return Pattern.compile("href=\"/tasks/([^\"/?]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     private String submitted() throws Exception {
