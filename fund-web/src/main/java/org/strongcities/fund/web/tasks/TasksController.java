@@ -22,6 +22,7 @@ import org.strongcities.fund.domain.api.AcceptReportCommand;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.ApproveAmendmentCommand;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
+import org.strongcities.fund.domain.api.BusinessRuleViolation;
 import org.strongcities.fund.domain.api.CloseOutAwardCommand;
 import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
 import org.strongcities.fund.domain.api.Conversion;
@@ -257,16 +258,27 @@ class TasksController {
         CaseSummary summary = caseOf(task);
         List<String> problems = new ArrayList<>();
         DecisionType type = parse(DecisionType.class, first(form, "decisionType", ""), "a decision", problems);
-        Money approved = null;
         String amountText = first(form, "approvedAmount", "");
+        Money approved = null;
+        String amountProblem = null;
         if (!amountText.isBlank()) {
             BigDecimal amount = Amounts.parse(amountText).orElse(null);
             if (amount == null) {
                 problems.add("the approved amount as a number, for example 15000");
+                amountProblem = "Type the approved amount as a number, for example 15000 or 15000.50 (you typed '"
+                        + Amounts.shown(amountText) + "').";
             } else if (amount.signum() <= 0) {
                 problems.add("an approved amount above zero");
+                amountProblem = "The approved amount must be above zero.";
             } else {
-                approved = new Money(amount, summary.requestedCurrency());
+                try {
+                    // Money refuses what its currency cannot hold (a third decimal of a dollar): the person's
+                    // mistake, said beside the field as the application form says it, never a server error.
+                    approved = new Money(amount, summary.requestedCurrency());
+                } catch (BusinessRuleViolation refused) {
+                    problems.add("an approved amount the currency allows (" + refused.getMessage() + ")");
+                    amountProblem = refused.getMessage();
+                }
             }
         }
         String conditions = text(form, "conditions", "conditions", false, problems);
@@ -274,16 +286,22 @@ class TasksController {
         String internal = text(form, "internalNote", "the internal note", false, problems);
         if (!problems.isEmpty() || type == null) {
             redirect.addFlashAttribute("error", "The decision is not complete: " + String.join("; ", problems) + ".");
+            redirect.addFlashAttribute("decision", DecisionForm.typed(form, MAX_TEXT, amountProblem));
             return "redirect:/tasks/" + taskId;
         }
         Money inEffect = approved != null ? approved
                 : new Money(summary.requestedAmount(), summary.requestedCurrency());
         boolean secondApprovalRequired = secondApproval.secondApprovalRequired(type, inEffect);
-        complete(redirect, task, user, new DecideApplicationCommand(summary.applicationId(), type, approved, conditions,
-                        rationale, internal, secondApprovalRequired, user.getUsername()),
+        Optional<String> refused = complete(redirect, task, user, new DecideApplicationCommand(summary.applicationId(), type,
+                        approved, conditions, rationale, internal, secondApprovalRequired, user.getUsername()),
                 ApplicationReviewProcess.centralDecided(type, secondApprovalRequired, user.getUsername()),
                 secondApprovalRequired ? "Decision recorded: a second Central Team approver must confirm it."
                         : "Decision recorded.");
+        if (refused.isPresent() && stillVisible(user, taskId)) {
+            // Nothing was stored and the task is still open: back to it with the refusal and what was typed.
+            redirect.addFlashAttribute("decision", DecisionForm.typed(form, MAX_TEXT, null));
+            return "redirect:/tasks/" + taskId;
+        }
         return "redirect:/tasks";
     }
 
@@ -400,6 +418,9 @@ class TasksController {
         model.addAttribute("criteria", ReviewCriterion.values());
         model.addAttribute("recommendations", Recommendation.values());
         model.addAttribute("decisionTypes", DecisionType.values());
+        if (!model.containsAttribute("decision")) {
+            model.addAttribute("decision", DecisionForm.EMPTY);
+        }
         return "tasks/review";
     }
 
@@ -420,17 +441,25 @@ class TasksController {
         return "tasks/version";
     }
 
-    private void complete(RedirectAttributes redirect, Task task, FundUser user, Object command, Map<String, Object> variables,
-                          String success) {
-        act(redirect, () -> processTasks.complete(task.getId(), user.getUsername(), TaskGroups.of(user.account()), command,
-                variables), success);
+    /** Sends the task's command and completes the task; returns the refusal shown to the person, if any. */
+    private Optional<String> complete(RedirectAttributes redirect, Task task, FundUser user, Object command,
+                                      Map<String, Object> variables, String success) {
+        return act(redirect, () -> processTasks.complete(task.getId(), user.getUsername(), TaskGroups.of(user.account()),
+                command, variables), success);
     }
 
-    private void act(RedirectAttributes redirect, Runnable action, String success) {
-        CommandFailures.attempt(action).ifPresentOrElse(
-                refused -> redirect.addFlashAttribute("error", refused),
+    private Optional<String> act(RedirectAttributes redirect, Runnable action, String success) {
+        Optional<String> refused = CommandFailures.attempt(action);
+        refused.ifPresentOrElse(
+                message -> redirect.addFlashAttribute("error", message),
                 () -> redirect.addFlashAttribute("message", success));
         readModels.awaitCaughtUp();
+        return refused;
+    }
+
+    /** Whether the task is still open to this person (a refusal may be that someone else completed it meanwhile). */
+    private boolean stillVisible(FundUser user, String taskId) {
+        return inbox.visibleTo(taskId, user.getUsername(), TaskGroups.of(user.account())).isPresent();
     }
 
     private Task visibleTask(FundUser user, String taskId) {

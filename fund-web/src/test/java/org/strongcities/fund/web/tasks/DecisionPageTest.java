@@ -1,0 +1,185 @@
+package org.strongcities.fund.web.tasks;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.strongcities.fund.domain.api.ReviewCriterion;
+import org.strongcities.fund.web.cases.CompleteApplication;
+import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.SignedIn;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The Central Team's decision on its review task, and the second approval that follows a large one:
+ * a decision that is not recorded, because the form cannot read a value or the Application refuses it,
+ * brings the person back to the task with the reason and everything they typed, and stores nothing.
+ */
+class DecisionPageTest extends ApplicationTest {
+
+    private static final String REASONS = "A sound plan; start with a smaller pilot in two wards.";
+    private static final String CONDITIONS = "A short note after each dialogue.";
+    private static final String INTERNAL = "Hub lead agrees with the pilot.";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void an_approved_amount_with_a_third_decimal_is_refused_beside_the_field_and_nothing_is_stored() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+        int eventsBefore = events(applicationId);
+
+        MvcResult refused = mvc.perform(decision(central, "APPROVE_PARTIALLY", "1000.001"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + central.getId()))
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .startsWith("The decision is not complete")
+                        .contains("USD amounts have at most 2 decimal places: 1000.001"))
+                .andReturn();
+
+        String page = followed(refused);
+        assertThat(page).contains("id=\"approvedAmount-error\"", "USD amounts have at most 2 decimal places: 1000.001",
+                "aria-invalid=\"true\"", "value=\"1000.001\"");
+        assertKeptAsTyped(page, "APPROVE_PARTIALLY");
+        assertThat(events(applicationId)).isEqualTo(eventsBefore);
+        assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
+        assertThat(taskService.createTaskQuery().taskId(central.getId()).singleResult()).as("task still open").isNotNull();
+
+        for (String unreadable : new String[]{"1e3", "0"}) {
+            mvc.perform(decision(central, "APPROVE_PARTIALLY", unreadable)).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/tasks/" + central.getId()))
+                    .andExpect(result -> assertThat(((DecisionForm) result.getFlashMap().get("decision")).approvedAmountError())
+                            .as(unreadable).isNotBlank());
+        }
+        assertThat(events(applicationId)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_refused_decision_brings_back_the_task_page_with_the_reason_and_what_was_typed() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+        int eventsBefore = events(applicationId);
+
+        MvcResult refused = mvc.perform(decision(central, "APPROVE_PARTIALLY", "25000"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + central.getId()))
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .contains("at most the requested USD 20,000.00, was USD 25,000.00"))
+                .andReturn();
+
+        String page = followed(refused);
+        assertThat(page).contains("at most the requested USD 20,000.00, was USD 25,000.00", "value=\"25000\"")
+                .doesNotContain("id=\"approvedAmount-error\"");
+        assertKeptAsTyped(page, "APPROVE_PARTIALLY");
+        assertThat(events(applicationId)).isEqualTo(eventsBefore);
+        assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
+
+        // Corrected on the same page, the decision is recorded and the task leaves the list.
+        mvc.perform(decision(central, "APPROVE_PARTIALLY", "15000")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks")).andExpect(flash().attribute("message", "Decision recorded."));
+        assertThat(statusOf(applicationId)).isEqualTo("PARTIALLY_AWARDED");
+    }
+
+    /** The rationale, conditions and internal note as typed, and the chosen decision still chosen. */
+    private static void assertKeptAsTyped(String page, String decisionType) {
+        assertThat(page).contains(">" + REASONS + "</textarea>", ">" + CONDITIONS + "</textarea>", ">" + INTERNAL + "</textarea>");
+        List<String> chosen = Pattern.compile("<input type=\"radio\" name=\"decisionType\"[^>]*>").matcher(page).results()
+                .map(MatchResult::group).filter(radio -> radio.contains("checked")).toList();
+        assertThat(chosen).as("the one decision chosen").singleElement().asString().contains("value=\"" + decisionType + "\"");
+    }
+
+    private MockHttpServletRequestBuilder decision(Task task, String type, String amount) {
+        return post("/tasks/" + task.getId() + "/decision").with(csrf()).with(SignedIn.as(users, "central.reviewer"))
+                .param("decisionType", type).param("approvedAmount", amount).param("conditions", CONDITIONS)
+                .param("rationaleForApplicant", REASONS).param("internalNote", INTERNAL);
+    }
+
+    /** The page a refused form redirects to, as the browser then shows it (with the flash attributes). */
+    private String followed(MvcResult redirect) throws Exception {
+        return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap())
+                        .with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String page(String path, String username) throws Exception {
+        return mvc.perform(get(path).with(SignedIn.as(users, username))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** Nairobi submits the complete application, asking for the amount given (its first budget line makes up the rest). */
+    private String submitted(String requestedUsd) throws Exception {
+        String applicationId = mvc.perform(post("/city/applications").with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andReturn().getResponse().getRedirectedUrl().split("/")[3];
+        String firstLine = String.valueOf(Integer.parseInt(requestedUsd) - 8000);
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                .with(request -> {
+                    request.setParameter("requestedAmount", requestedUsd);
+                    request.setParameter("budgetLines[0].second", firstLine);
+                    return request;
+                })
+                .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("error")).isNull());
+        return applicationId;
+    }
+
+    /** The East Africa hub forwards the application; the Central Team's reviewer claims its review, with no conflict. */
+    private Task centralReviewOpened(String applicationId) throws Exception {
+        Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");
+        MockHttpServletRequestBuilder review = post("/tasks/" + hub.getId() + "/review");
+        for (ReviewCriterion criterion : ReviewCriterion.values()) {
+            review.param("score_" + criterion.name(), "4");
+        }
+        ok(review.param("recommendation", "FUND_IN_FULL").param("outcome", "forward")
+                .param("rationaleForApplicant", "Well aligned with youth engagement."), "hub.eastafrica");
+        return opened(applicationId, "user_central_review", "central.reviewer");
+    }
+
+    private Task opened(String applicationId, String taskKey, String reviewer) throws Exception {
+        Task task = awaitTask(applicationId, taskKey);
+        ok(post("/tasks/" + task.getId() + "/claim"), reviewer);
+        ok(post("/tasks/" + task.getId() + "/conflict-of-interest").param("hasConflict", "false"), reviewer);
+        return task;
+    }
+
+    private void ok(MockHttpServletRequestBuilder request, String username) throws Exception {
+        mvc.perform(request.with(csrf()).with(SignedIn.as(users, username))).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("error")).as("refusal").isNull());
+    }
+
+    private Task awaitTask(String applicationId, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(applicationId).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
+    }
+
+    private int events(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Integer.class,
+                aggregateId);
+    }
+
+    private String statusOf(String applicationId) {
+        return jdbc.queryForObject("SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId);
+    }
+}
