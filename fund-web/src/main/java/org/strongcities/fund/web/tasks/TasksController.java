@@ -40,6 +40,7 @@ import org.strongcities.fund.domain.api.RequestRevisionCommand;
 import org.strongcities.fund.domain.api.ReviewCriterion;
 import org.strongcities.fund.domain.api.ReviewStage;
 import org.strongcities.fund.domain.api.SubmitReviewCommand;
+import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
 import org.strongcities.fund.process.application.SecondApprovalRouting;
@@ -173,6 +174,11 @@ class TasksController {
         model.addAttribute("reportId", reportId);
         model.addAttribute("amendmentId", amendmentId);
         model.addAttribute("today", LocalDate.now());
+        // The rule ProcessTasks applies (four eyes): the person who took the step before may not take this one,
+        // so the page explains that instead of offering a button that is refused.
+        Object mustDifferFrom = variables.get(ProcessTasks.MUST_DIFFER_FROM);
+        model.addAttribute("tookEarlierStep", mustDifferFrom != null
+                && !FourEyesPolicy.distinct(mustDifferFrom.toString(), user.getUsername()));
         return "tasks/step";
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The Central Team's decision on its review task, and the second approval that follows a large one:
  * a decision that is not recorded, because the form cannot read a value or the Application refuses it,
- * brings the person back to the task with the reason and everything they typed, and stores nothing.
+ * brings the person back to the task with the reason and everything they typed, and stores nothing;
+ * the person who decided is told that a colleague confirms, instead of being offered a refused button.
  */
 class DecisionPageTest extends ApplicationTest {
 
@@ -101,6 +103,33 @@ class DecisionPageTest extends ApplicationTest {
         mvc.perform(decision(central, "APPROVE_PARTIALLY", "15000")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/tasks")).andExpect(flash().attribute("message", "Decision recorded."));
         assertThat(statusOf(applicationId)).isEqualTo("PARTIALLY_AWARDED");
+    }
+
+    @Test
+    void the_person_who_decided_is_told_a_colleague_confirms_and_the_amount_reads_as_elsewhere() throws Exception {
+        String applicationId = submitted("80000");
+        Task central = centralReviewOpened(applicationId);
+        mvc.perform(decision(central, "APPROVE_IN_FULL", "")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("message", "Decision recorded: a second Central Team approver must confirm it."));
+        Task second = awaitTask(applicationId, "user_second_approval");
+        String confirm = "action=\"/tasks/" + second.getId() + "/confirm\"";
+
+        String decider = page("/tasks/" + second.getId(), "central.reviewer");
+        String colleague = page("/tasks/" + second.getId(), "central.approver");
+        assertSoftly(softly -> {
+            softly.assertThat(decider).as("the decider's page")
+                    .contains("You made this decision, so another member of the Central Team must confirm it")
+                    .doesNotContain(confirm).doesNotContain("Confirm the decision");
+            softly.assertThat(decider).as("the amount as the other pages show it").contains("USD 80,000.00")
+                    .doesNotContain("80000.0");
+            softly.assertThat(colleague).as("a colleague's page").contains(confirm, "Confirm the decision", "USD 80,000.00")
+                    .doesNotContain("You made this decision");
+        });
+
+        mvc.perform(post("/tasks/" + second.getId() + "/confirm").with(csrf()).with(SignedIn.as(users, "central.approver")))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "Decision confirmed."));
+        assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
     }
 
     /** The rationale, conditions and internal note as typed, and the chosen decision still chosen. */
