@@ -49,6 +49,15 @@ class CityPortalTest extends ApplicationTest {
     }
 
     @Test
+    void theHomePageSaysWhereToStartInPlainWords() throws Exception {
+        // Messages without arguments are not MessageFormat patterns: an apostrophe there is written once.
+        assertThat(mvc.perform(get("/").with(SignedIn.as(users, "focal.nairobi"))).andReturn().getResponse()
+                .getContentAsString()).contains("follow your city&#39;s cases").doesNotContain("&#39;&#39;");
+        assertThat(mvc.perform(get("/").with(SignedIn.as(users, "hub.eastafrica"))).andReturn().getResponse()
+                .getContentAsString()).contains("Review your hub&#39;s applications").doesNotContain("&#39;&#39;");
+    }
+
+    @Test
     void anotherCityCannotSeeOrTouchTheCase() throws Exception {
         String applicationId = startDraft("focal.nairobi");
         mvc.perform(get("/city/applications/" + applicationId).with(SignedIn.as(users, "focal.sarajevo")))
