@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application in its own JVM, fed a stream of city-portal commands over HTTP, killed with
  * SIGKILL at random moments three times and restarted each time on the same data directory (the
- * embedded PostgreSQL is left orphaned by each kill and must be recovered by the next start).
+ * embedded PostgreSQL is left orphaned by each kill and must be recovered by the next start). A
+ * fourth time PostgreSQL itself is killed first, its server and every process it started, as when the
+ * database's host loses power: the next start runs PostgreSQL's crash recovery from the WAL, and what was
+ * acknowledged is there because it was on disk before it was acknowledged.
  * Whatever was acknowledged to the user must be stored; processes, events, projections and the
  * audit chain must agree afterwards.
  */
@@ -47,19 +50,22 @@ class CrashTest {
 
         try (FundProcess app = FundProcess.start("crash-app", log, START_PATIENCE, "--fund.data-dir=" + data,
                 "--fund.embedded-port=" + databasePort, "--fund.demo=true")) {
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= 4; round++) {
                 AtomicBoolean running = new AtomicBoolean(true);
                 List<Thread> writers = List.of(writer(app, running), writer(app, running));
                 writers.forEach(Thread::start);
                 long killAfter = 1_500 + random.nextInt(2_500);
                 FundProcess.sleep(killAfter);
+                // The last time the database's server dies first; it is then not left running, it crashed.
+                String killed = round == 4 ? "PostgreSQL (" + killDatabase(data) + " processes) and " : "";
                 app.kill();
                 running.set(false);
                 for (Thread writer : writers) {
                     writer.join(Duration.ofSeconds(40).toMillis());
                 }
-                long orphan = orphanedPostgres(data);
-                report.add("round " + round + ": killed after " + killAfter + " ms; acknowledged so far: "
+                long orphan = killed.isEmpty() ? orphanedPostgres(data) : 0;
+                report.add("round " + round + ": killed " + killed + "the application after " + killAfter
+                        + " ms; acknowledged so far: "
                         + acknowledgedDrafts.size() + " drafts, " + acknowledgedSubmissions.size()
                         + " submissions; PostgreSQL left running: " + (orphan > 0 ? "pid " + orphan : "no"));
                 long restarted = System.nanoTime();
@@ -151,6 +157,15 @@ class CrashTest {
         assertThat(applications).as("rm_application rows = drafts in the event store").isEqualTo(drafts);
         assertThat(submittedRows).as("submitted rows = submissions in the event store").isEqualTo(submitted);
         return -1;
+    }
+
+    /** SIGKILL to the server running on the data directory and to every process it started at once; how many. */
+    private static long killDatabase(Path data) throws IOException {
+        ProcessHandle postmaster = ProcessHandle.of(orphanedPostgres(data)).orElseThrow();
+        List<ProcessHandle> server = new ArrayList<>(postmaster.children().toList());
+        server.add(0, postmaster);
+        server.forEach(ProcessHandle::destroyForcibly);
+        return server.size();
     }
 
     /** The pid of a PostgreSQL server still running on the data directory, or 0. */
