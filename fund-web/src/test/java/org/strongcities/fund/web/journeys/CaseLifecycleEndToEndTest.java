@@ -45,7 +45,8 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         // Finance makes the award against a contribution whose earmark fits.
         String awardForm = mvc.perform(get("/awards/new/" + applicationId).with(SignedIn.as(users, "finance.officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD");
+        assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD", "USD 20,000.00", "value=\"20000\"")
+                .doesNotContain("20000.0000");
         ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
                 .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
                 .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
