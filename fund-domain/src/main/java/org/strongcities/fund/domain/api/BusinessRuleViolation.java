@@ -28,7 +28,7 @@ public class BusinessRuleViolation extends RuntimeException {
     /** A one-line text: present, and short enough to be shown and read as one line. */
     public static String requireLine(String value, String message) {
         requireText(value, message);
-        require(value.length() <= LINE, message + " of at most " + LINE + " characters (it has " + value.length() + ")");
+        require(value.length() <= LINE, message + ": at most " + LINE + " characters, this one has " + value.length());
         return value;
     }
 }

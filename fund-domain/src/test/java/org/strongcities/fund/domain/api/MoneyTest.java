@@ -66,9 +66,9 @@ class MoneyTest {
     void oneLineTextsAreShortEnoughToReadAsOneLine() {
         assertThat(Earmark.purpose("x".repeat(200)).value()).hasSize(200);
         assertThatThrownBy(() -> Earmark.purpose("x".repeat(450))).isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("An earmark by purpose needs a value of at most 200 characters (it has 450)");
+                .hasMessage("An earmark by purpose needs a value: at most 200 characters, this one has 450");
         assertThatThrownBy(() -> Conversion.of(Money.of("100", "EUR"), "USD", new BigDecimal("1.1"), "r".repeat(201),
-                LocalDate.of(2026, 1, 2))).hasMessageEndingWith("of at most 200 characters (it has 201)");
+                LocalDate.of(2026, 1, 2))).hasMessageEndingWith(": at most 200 characters, this one has 201");
     }
 
     @Test

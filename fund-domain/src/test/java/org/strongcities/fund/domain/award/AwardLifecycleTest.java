@@ -121,7 +121,7 @@ class AwardLifecycleTest {
         assertThatThrownBy(() -> send(pay("t-1", "carla"))).hasMessageStartingWith("Four eyes: carla is the approver");
         assertThatThrownBy(() -> send(pay("t-1", "frank"))).hasMessageStartingWith("Four eyes: frank is the finance approver");
         assertThatThrownBy(() -> send(new RecordTranchePaymentCommand("award-1", "t-1", "R".repeat(300), DAY, null, "gina")))
-                .hasMessageEndingWith("needs its payment reference of at most 200 characters (it has 300)");
+                .hasMessageEndingWith("needs its payment reference: at most 200 characters, this one has 300");
         send(pay("t-1", "gina"));
 
         send(new RequestTrancheCommand("award-1", "t-2", "erin"));

@@ -164,7 +164,7 @@ class FinanceConsoleTest extends ApplicationTest {
                         .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "PURPOSE")
                         .param("earmarkPurpose", "p".repeat(450)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("of at most 200 characters (it has 450)")));
+                .andExpect(content().string(containsString(": at most 200 characters, this one has 450")));
 
         assertThat(fixture.events()).isEqualTo(before);
     }
@@ -195,7 +195,7 @@ class FinanceConsoleTest extends ApplicationTest {
         mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
                         .param("paymentReference", "R".repeat(300)).param("valueDate", "2026-07-01"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("needs its payment reference of at most 200 characters (it has 300)")));
+                .andExpect(content().string(containsString("needs its payment reference: at most 200 characters, this one has 300")));
         assertThat(fixture.events()).isEqualTo(before);
 
         mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
