@@ -35,7 +35,7 @@ class FinanceCommands {
         try {
             return command.get();
         } catch (BusinessRuleViolation refused) {
-            errors.reject("finance.error.rule", new Object[]{refused.getMessage()}, refused.getMessage());
+            reject(errors, refused.getMessage());
             return null;
         }
     }
@@ -54,10 +54,14 @@ class FinanceCommands {
                 errors.reject("finance.error.stale");
                 return false;
             }
-            String refusal = CommandFailures.userMessage(failure).orElseThrow(() -> failure);
-            errors.reject("finance.error.rule", new Object[]{refusal}, refusal);
+            reject(errors, CommandFailures.userMessage(failure).orElseThrow(() -> failure));
             return false;
         }
+    }
+
+    /** The domain's own words for a broken rule, as the form's error. */
+    private static void reject(Errors errors, String refusal) {
+        errors.reject("finance.error.rule", new Object[]{refusal}, refusal);
     }
 
     /** So that the page after the redirect already shows the change (see ReadModels). */

@@ -359,8 +359,9 @@ class TasksController {
             redirect.addFlashAttribute("error", "Type the value date as YYYY-MM-DD.");
             return "redirect:/tasks/" + taskId;
         }
-        if (paymentReference.isBlank() || paymentReference.length() > 200) {
-            redirect.addFlashAttribute("error", "Give the bank's payment reference (at most 200 characters).");
+        if (paymentReference.isBlank() || paymentReference.length() > BusinessRuleViolation.LINE) {
+            redirect.addFlashAttribute("error", "Give the bank's payment reference (at most " + BusinessRuleViolation.LINE
+                    + " characters).");
             return "redirect:/tasks/" + taskId;
         }
         String awardId = stringVariable(task, AwardProcess.Variables.AWARD_ID);
