@@ -15,14 +15,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Walks the event chain written by the database trigger (V20) and reports the first place where it
+ * Walks the event chain written by the database (V20, V29) and reports the first place where it
  * does not hold. It recomputes every hash in Java with {@link CanonicalEvent}, the same encoding as
- * the trigger, so a database function that was quietly replaced cannot vouch for itself.
+ * the database, so a database function that was quietly replaced cannot vouch for itself.
  *
- * <p>It reads in one read-only REPEATABLE READ transaction, so the walk and the check for unlinked
- * events see the same snapshot, and streams the links in chain order with a server-side cursor
- * ({@value #FETCH_SIZE} rows per round trip), so millions of events need little memory. It never
- * modifies anything: a broken chain is reported, not repaired.
+ * <p>It first has every event committed so far linked ({@link AuditChainSealer#sealAll()}), so the
+ * walk covers them all. It then reads in one read-only REPEATABLE READ transaction, so the walk and
+ * the check for unlinked events see the same snapshot, and streams the links in chain order with a
+ * server-side cursor ({@value #FETCH_SIZE} rows per round trip), so millions of events need little
+ * memory. Besides linking what is queued, it modifies nothing: a broken chain is reported, not repaired.
  *
  * <p>What a hash chain cannot show on its own is that the newest links were cut off together with
  * their events: compare {@link ChainVerification#headHash()} and the count with an earlier run.
@@ -47,14 +48,18 @@ public class AuditChainVerifier {
             SELECT e.globalindex, e.eventidentifier
               FROM domainevententry e
              WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.event_identifier = e.eventidentifier)
+               AND NOT EXISTS (SELECT 1 FROM event_chain_pending p WHERE p.global_index = e.globalindex)
              ORDER BY e.globalindex
              LIMIT 1
             """;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final AuditChainSealer sealer;
 
-    public AuditChainVerifier(DataSource dataSource, PlatformTransactionManager transactionManager) {
+    public AuditChainVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                              AuditChainSealer sealer) {
+        this.sealer = sealer;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -65,6 +70,7 @@ public class AuditChainVerifier {
 
     public ChainVerification verify() {
         long started = System.nanoTime();
+        sealer.sealAll();
         ChainVerification result = readOnly.execute(status -> walkAndCheck());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.holds()) {
@@ -93,7 +99,7 @@ public class AuditChainVerifier {
         List<ChainBreak> unlinked = jdbc.query(UNLINKED, (rs, row) -> new ChainBreak(null, rs.getString(2),
                 rs.getLong(1), BreakKind.EVENT_INSERTED,
                 "Event " + rs.getString(2) + " (global index " + rs.getLong(1) + ") has no link in the chain: "
-                        + "it was stored bypassing the chain trigger."));
+                        + "it is neither linked nor queued for linking, so it was stored bypassing the chain's trigger."));
         if (!unlinked.isEmpty()) {
             return ChainVerification.broken(walk.verified, unlinked.get(0), walk.previousHash);
         }

@@ -6,7 +6,7 @@ public enum BreakKind {
     EVENT_CHANGED,
     /** The link exists but its event row is gone. */
     EVENT_DELETED,
-    /** An event row has no link: it was stored bypassing the chain trigger. */
+    /** An event row has no link and is not queued for one: it was stored bypassing the chain's trigger. */
     EVENT_INSERTED,
     /** The link itself was rewritten (its hash or global index), while its event still matches the chain. */
     LINK_CHANGED,

@@ -7,8 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The bytes a chain link hashes, in the one encoding shared with the database trigger
- * ({@code event_chain_canonical} in {@code V20__audit_event_chain.sql}; change both together).
+ * The bytes a chain link hashes, in the one encoding shared with the database
+ * ({@code event_chain_canonical} in {@code V20__audit_event_chain.sql}, written out in {@code event_chain_seal}, V29;
+ * change them together).
  *
  * <pre>
  *   hash(n)   = SHA-256( hash(n-1) || canonical(event row n) ),  hash(0) = 32 zero bytes

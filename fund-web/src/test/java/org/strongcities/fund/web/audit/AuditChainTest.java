@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,6 +51,8 @@ class AuditChainTest extends ApplicationTest {
     CommandGateway commandGateway;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    AuditChainSealer sealer;
 
     private static final String MAINTENANCE = "SET LOCAL fund.allow_event_maintenance = 'on'";
 
@@ -61,7 +65,8 @@ class AuditChainTest extends ApplicationTest {
         rollingBack(() -> {
             List<Stored> events = storeEvents(3);
             ChainVerification result = verifier.verify();
-            long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            // Events another session commits after the verifier's sealing wait in the queue, unchecked.
+            long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class) - sealer.pending();
             byte[] head = jdbc.queryForObject("SELECT hash FROM event_chain ORDER BY chain_seq DESC LIMIT 1", byte[].class);
 
             assertThat(result.holds()).isTrue();
@@ -75,6 +80,37 @@ class AuditChainTest extends ApplicationTest {
             assertThat(metadata).contains("\"actor\"").contains("\"actorRole\"");
             return null;
         });
+    }
+
+    /**
+     * A command is acknowledged once its events are stored; linking them comes after and never holds it
+     * up. Until V29 every event-storing commit waited for the chain's lock, held here by a sealer that
+     * does not finish: the command then hung until it was released.
+     */
+    @Test
+    void storingAnEventNeverWaitsForTheChainAndIsLinkedSoonAfter() throws Exception {
+        String donorId = "audit-test-" + UUID.randomUUID();
+        try (Connection sealing = dataSource.getConnection()) {
+            sealing.setAutoCommit(false);
+            try (Statement statement = sealing.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(7420001)");
+            }
+            CompletableFuture.runAsync(() -> commandGateway.sendAndWait(new RegisterDonorCommand(donorId,
+                    "Audit test donor", DonorType.FUND, null, null, "audit-test"))).get(10, TimeUnit.SECONDS);
+            assertThat(linksOf(donorId)).as("linked while the chain is busy").isZero();
+            sealing.rollback();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (linksOf(donorId) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(linksOf(donorId)).as("linked by the sealer once the chain is free").isEqualTo(1);
+        assertThat(verifier.verify().holds()).isTrue();
+    }
+
+    private long linksOf(String aggregateIdentifier) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_chain c JOIN domainevententry e "
+                + "ON e.eventidentifier = c.event_identifier WHERE e.aggregateidentifier = ?", Long.class, aggregateIdentifier);
     }
 
     @Test
@@ -189,8 +225,8 @@ class AuditChainTest extends ApplicationTest {
             try {
                 String id = UUID.randomUUID().toString();
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET CONSTRAINTS event_chain_link IMMEDIATE");
                     statement.execute(insertEvent(id));
+                    statement.execute("SELECT event_chain_seal(1000, true)");
                 }
                 expectRefused(connection, "UPDATE domainevententry SET type = type", "not allowed");
                 expectRefused(connection, "DELETE FROM domainevententry", "not allowed");
@@ -219,18 +255,24 @@ class AuditChainTest extends ApplicationTest {
                 expectRefused(connection, asApp + "DELETE FROM event_chain", "permission denied");
                 expectRefused(connection, asApp + "INSERT INTO event_chain (chain_seq, event_identifier, global_index, "
                         + "previous_hash, hash) VALUES (999999999, 'x', 1, sha256(''), sha256(''))", "permission denied");
-                expectRefused(connection, asApp + "ALTER TABLE domainevententry DISABLE TRIGGER event_chain_link",
+                expectRefused(connection, asApp + "DELETE FROM event_chain_pending", "permission denied");
+                expectRefused(connection, asApp + "INSERT INTO event_chain_pending VALUES (999999999)", "permission denied");
+                expectRefused(connection, asApp + "ALTER TABLE domainevententry DISABLE TRIGGER event_chain_queue",
                         "must be owner");
                 expectRefused(connection, asApp + "DROP TRIGGER domainevententry_history_guard ON domainevententry",
                         "must be owner");
 
-                // It can append, and the trigger chains what it appends.
+                // It can append, the trigger queues what it appends, and the sealer (running as the
+                // application) links it.
                 String id = UUID.randomUUID().toString();
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET LOCAL ROLE fund_app");
                     statement.execute(insertEvent(id));
-                    // The chain is written at commit (V22); ask for it now to see it inside the transaction.
-                    statement.execute("SET CONSTRAINTS event_chain_link IMMEDIATE");
+                    var queued = statement.executeQuery("SELECT count(*) FROM event_chain_pending p JOIN domainevententry e "
+                            + "ON e.globalindex = p.global_index WHERE e.eventidentifier = '" + id + "'");
+                    queued.next();
+                    assertThat(queued.getLong(1)).isEqualTo(1);
+                    statement.execute("SELECT event_chain_seal(1000, true)");
                     var links = statement.executeQuery("SELECT count(*) FROM event_chain WHERE event_identifier = '" + id + "'");
                     links.next();
                     assertThat(links.getLong(1)).isEqualTo(1);
@@ -252,7 +294,8 @@ class AuditChainTest extends ApplicationTest {
         List<String> lacking = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-                   AND c.relname NOT IN ('domainevententry', 'event_chain', 'snapshotevententry', 'flyway_schema_history')
+                   AND c.relname NOT IN ('domainevententry', 'event_chain', 'event_chain_pending', 'snapshotevententry',
+                                         'flyway_schema_history')
                    AND NOT has_table_privilege('fund_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
                 """, String.class);
         assertThat(lacking).isEmpty();
@@ -290,14 +333,13 @@ class AuditChainTest extends ApplicationTest {
 
     /**
      * Runs the body in one transaction that is always rolled back: the shared database never sees it.
-     * Links are normally written at commit (V22); these transactions never commit, so they ask for
-     * the links at each insert instead.
+     * The events it stores are linked inside it ({@link #storeEvents}), as the sealer would link them
+     * after a commit.
      */
     private <T> T rollingBack(Supplier<T> body) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            jdbc.execute("SET CONSTRAINTS event_chain_link IMMEDIATE");
             return body.get();
         });
     }
@@ -318,6 +360,7 @@ class AuditChainTest extends ApplicationTest {
                                 "reason", "audit chain test"))));
             }
         }
+        sealer.sealAll();
         return jdbc.query("SELECT e.eventidentifier, e.globalindex, c.chain_seq, e.aggregateidentifier "
                         + "FROM domainevententry e JOIN event_chain c ON c.event_identifier = e.eventidentifier "
                         + "WHERE e.aggregateidentifier = ANY (?) ORDER BY c.chain_seq",

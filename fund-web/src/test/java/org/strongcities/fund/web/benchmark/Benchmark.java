@@ -119,10 +119,16 @@ public final class Benchmark {
 
             // The projections were stopped while the history was appended; they catch up before the command
             // load, so that the load measures commands, not commands competing with a two-million-event replay.
+            long historyAppended = System.nanoTime();
             double caughtUp = awaitProjections(app, jdbc);
             row("Projections catching up with the synthetic history (both, side by side)",
                     String.format("%.0f s (%.0f events/s)", caughtUp, history.events() / caughtUp),
                     "started when the last event was appended", true);
+            awaitChain(jdbc);
+            double linked = (System.nanoTime() - historyAppended) / 1e9;
+            row("Audit chain linking the synthetic history (beside the load and the projections)",
+                    String.format("all linked %.0f s after the last event was appended", linked),
+                    "linked by the application's sealer after commit (V29)", true);
 
             List<String> warmCities = warmUp(app, commands, scale, jdbc, databaseCpu);
 
@@ -141,13 +147,14 @@ public final class Benchmark {
             Window loadWindow = Window.start(databaseCpu);
             List<String> cities = load(commands, scale, sent, "bench");
             Window.Figures loaded = loadWindow.stop(handled.get() - handledBefore);
+            String chainBehind = chainBehind(jdbc);
             cities.addAll(warmCities);
             System.out.println(java.time.Instant.now() + " command load ended");
             String waited = waits.stop();
             row("Command throughput (" + scale.threads() + " threads sending " + sent.get() + " commands, and the "
                             + (loaded.commands() - sent.get()) + " their review processes sent meanwhile; after "
                             + warmCities.size() / scale.cities() + " warm-up round(s) of the same load)",
-                    loaded.commandsFigure() + "; the load's own: " + fmt(sent.get() / loaded.seconds()) + "/s",
+                    loaded.commandsFigure() + "; the load's own: " + fmt(sent.get() / loaded.seconds()) + "/s; " + chainBehind,
                     "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s", loaded.perSecond() >= jdbcCommits / 2);
             row("Where the database sessions were during the command load", waited,
                     "sampled from pg_stat_activity every 50 ms", true);
@@ -159,9 +166,10 @@ public final class Benchmark {
             Window savesWindow = Window.start(databaseCpu);
             long saves = saveDraftsAgain(commands, scale, "bench");
             Window.Figures saved = savesWindow.stop(saves);
+            String chainBehindSaves = chainBehind(jdbc);
             System.out.println(java.time.Instant.now() + " draft saves ended");
             row("Commands without a process step (" + scale.threads() + " threads, " + saves + " draft saves)",
-                    saved.commandsFigure(), "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s",
+                    saved.commandsFigure() + "; " + chainBehindSaves, "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s",
                     saved.perSecond() >= jdbcCommits / 2);
 
             measureRebuild(app, jdbc, database, databaseCpu);
@@ -528,6 +536,30 @@ public final class Benchmark {
     private static void awaitQuiet(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws InterruptedException {
         awaitJobsDone(app);
         awaitProjections(app, jdbc);
+        awaitChain(jdbc);
+    }
+
+    /** Waits until the audit chain's sealer has linked every stored event. */
+    private static void awaitChain(JdbcTemplate jdbc) throws InterruptedException {
+        while (pendingLinks(jdbc) > 0) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long pendingLinks(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_chain_pending", Long.class);
+    }
+
+    /**
+     * How far the audit chain's sealer was behind when a load ended, and how long it took to link the rest: the
+     * load's figure counts commands whose events are stored, and this shows the chain kept up with them.
+     */
+    private static String chainBehind(JdbcTemplate jdbc) throws InterruptedException {
+        long behind = pendingLinks(jdbc);
+        long start = System.nanoTime();
+        awaitChain(jdbc);
+        return String.format("audit chain %d events behind at the end, all linked %.2f s later", behind,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

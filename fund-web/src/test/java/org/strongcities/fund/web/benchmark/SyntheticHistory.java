@@ -151,7 +151,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     (see {@link #load} for why); a caller that needs the read models waits for them. The subscribing directory
  *     projection is handed the MemberCity events (payment holds) in the same transaction, as the subscribing
  *     processor would have done.</li>
- * <li><b>Audit chain</b>: the database trigger links every appended event at commit, as for any other.</li>
+ * <li><b>Audit chain</b>: the database trigger queues every appended event and the application's sealer links
+ *     it after commit, as for any other (V29).</li>
  * </ul>
  *
  * <h2>What is not real</h2>
@@ -169,9 +170,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     contradict the payments and eligibility answers in the history.</li>
  * </ul>
  *
- * <p>Speed: the audit-chain trigger links rows one at a time under one advisory lock at commit, and on this
- * machine that costs about 0.1 ms per event (V25), which bounds the load near 10,000 events/s; generation and
- * inserts run beside it (see {@link Writer}).
+ * <p>Speed: the audit chain's sealer links rows one at a time beside the load (V29), about 0.1 ms per event on
+ * this machine (V25); generation, inserts and commits run beside each other (see {@link Writer}).
  *
  * <p>Memory: events are generated step by step and written in batches; what stays in memory is two arrays
  * of one entry per application and the small state of the cases in flight (under 40,000 at full scale).
@@ -384,8 +384,7 @@ public final class SyntheticHistory {
                 simulation.casesPerState, simulation.eventsPerState, simulation.examples, ledger, frame.startInstant(), frame.endInstant(),
                 referenceSeconds, appendSeconds, (System.nanoTime() - started) / 1e9,
                 appendSeconds == 0 ? 0 : writer.written / appendSeconds,
-                String.format("append: generator waited %.1f s for the database; inserts %.1f s, commits (where the audit-chain "
-                        + "trigger links each row) %.1f s; at most %d cases in flight", writer.waitNanos / 1e9,
+                String.format("append: generator waited %.1f s for the database; inserts %.1f s, commits %.1f s; at most %d cases in flight", writer.waitNanos / 1e9,
                         writer.insertNanos.get() / 1e9, writer.commitNanos.get() / 1e9, simulation.peakInFlight));
     }
 
@@ -1325,9 +1324,8 @@ public final class SyntheticHistory {
      * per transaction (a step's events never straddle two), with the subscribing directory projection applied
      * in the same transaction to the MemberCity events (payment holds).
      *
-     * <p>The audit-chain trigger links every row at commit under one advisory lock, and that linking is the
-     * slowest part of the load. So two transactions are in flight: while one commits (and is linked), the next
-     * batch is generated and inserted. Inserts take turns in batch order, so the global index stays in time order,
+     * <p>Two transactions are in flight: while one commits, the next batch is generated and inserted (when the
+     * audit chain was linked at commit, under one lock, the commit was the slowest part of the load). Inserts take turns in batch order, so the global index stays in time order,
      * and so do commits, so no committed event ever follows an uncommitted one in the global index (a tracking
      * processor would skip the uncommitted one for good: see the gap rule in {@link #load}).
      */
@@ -1346,7 +1344,7 @@ public final class SyntheticHistory {
         private List<DomainEventMessage<?>> batch = new ArrayList<>(EVENTS_PER_TRANSACTION + 64);
         private final long started = System.nanoTime();
         long written;
-        /** Where the time goes: the generator waiting for a free appender, inserting, committing (chain trigger). */
+        /** Where the time goes: the generator waiting for a free appender, inserting, committing. */
         long waitNanos;
         final AtomicLong insertNanos = new AtomicLong();
         final AtomicLong commitNanos = new AtomicLong();
@@ -1411,7 +1409,7 @@ public final class SyntheticHistory {
             }));
         }
 
-        /** One transaction: insert when it is this batch's turn, then commit (the chain trigger links the rows) in turn. */
+        /** One transaction: insert when it is this batch's turn, then commit in turn. */
         private void append(List<DomainEventMessage<?>> events, long turn) {
             long[] committing = new long[1];
             try {
