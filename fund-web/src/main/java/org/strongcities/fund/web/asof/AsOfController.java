@@ -1,6 +1,6 @@
 package org.strongcities.fund.web.asof;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +16,7 @@ import org.strongcities.fund.web.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,9 +45,9 @@ class AsOfController {
     }
 
     @GetMapping("/as-of")
-    String balances(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @AuthenticationPrincipal FundUser user, Model model) {
-        LocalDate day = day(date);
+    String balances(@RequestParam(required = false) String date, @AuthenticationPrincipal FundUser user, Model model,
+                    HttpServletResponse response) {
+        LocalDate day = day(date, model, response);
         String donorId = donorScope(user);
         Map<String, ContributionBalance> now = balances.asOf(Instant.now(clock), donorId).stream()
                 .collect(Collectors.toMap(ContributionBalance::contributionId, Function.identity()));
@@ -62,10 +63,9 @@ class AsOfController {
     }
 
     @GetMapping("/as-of/case")
-    String caseAsOf(@RequestParam("application") String applicationId,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @AuthenticationPrincipal FundUser user, Model model) {
-        LocalDate day = day(date);
+    String caseAsOf(@RequestParam("application") String applicationId, @RequestParam(required = false) String date,
+                    @AuthenticationPrincipal FundUser user, Model model, HttpServletResponse response) {
+        LocalDate day = day(date, model, response);
         String donorId = donorScope(user);
         if (donorId != null && !fundedBy(applicationId, donorId)) {
             // The same answer as for an unknown case, so a donor cannot probe for other cases.
@@ -84,12 +84,32 @@ class AsOfController {
         return "asof/case";
     }
 
-    private LocalDate day(LocalDate requested) {
-        LocalDate day = requested == null ? today().minusDays(1) : requested;
-        if (day.isAfter(today())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose a date up to today");
+    /**
+     * The day asked for; yesterday when none is. A date that is not one, or is after today, is answered
+     * with 400 and the page for today, saying what to type instead.
+     */
+    private LocalDate day(String requested, Model model, HttpServletResponse response) {
+        if (requested == null || requested.isBlank()) {
+            return today().minusDays(1);
         }
-        return day;
+        String problem;
+        try {
+            LocalDate day = LocalDate.parse(requested.strip());
+            if (!day.isAfter(today())) {
+                return day;
+            }
+            problem = day + " is after today (" + today() + "): nothing is recorded for it yet. Choose a date up to today.";
+        } catch (DateTimeParseException notADate) {
+            problem = "\"" + abbreviated(requested) + "\" is not a date: write it as year-month-day, for example "
+                    + today().minusDays(1) + ".";
+        }
+        model.addAttribute("dateProblem", problem);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return today();
+    }
+
+    private static String abbreviated(String typed) {
+        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 
     private LocalDate today() {

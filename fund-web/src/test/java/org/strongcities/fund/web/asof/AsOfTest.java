@@ -128,8 +128,17 @@ class AsOfTest extends ApplicationTest {
         mvc.perform(get("/as-of/case").param("application", OpenDataFixture.PUBLIC_APPLICATION)
                 .with(user(users.loadUserByUsername("central.reviewer")))).andExpect(status().isForbidden());
         mvc.perform(get("/as-of")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
-        mvc.perform(get("/as-of").param("date", LocalDate.now().plusDays(2).toString())
-                .with(user(users.loadUserByUsername("finance.officer")))).andExpect(status().isBadRequest());
+        String future = LocalDate.now().plusDays(2).toString();
+        mvc.perform(get("/as-of").param("date", future).with(user(users.loadUserByUsername("finance.officer"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(future + " is after today (" + LocalDate.now()
+                        + "): nothing is recorded for it yet. Choose a date up to today.")))
+                .andExpect(content().string(containsString("contribution-us-2026")));
+        mvc.perform(get("/as-of/case").param("application", OpenDataFixture.PUBLIC_APPLICATION).param("date", "31/12/2025")
+                        .with(user(users.loadUserByUsername("finance.officer"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("&quot;31/12/2025&quot; is not a date: write it as year-month-day")))
+                .andExpect(content().string(containsString(OpenDataFixture.PUBLIC_AWARD + " (ACTIVE)")));
     }
 
     private BigDecimal received(Instant at) {
