@@ -183,6 +183,7 @@ class TasksController {
         Object mustDifferFrom = variables.get(ProcessTasks.MUST_DIFFER_FROM);
         model.addAttribute("tookEarlierStep", mustDifferFrom != null
                 && !FourEyesPolicy.distinct(mustDifferFrom.toString(), user.getUsername()));
+        model.addAttribute("earlierActor", mustDifferFrom == null ? null : mustDifferFrom.toString());
         return "tasks/step";
     }
 
