@@ -3,6 +3,7 @@ package org.strongcities.fund.web.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -11,12 +12,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.AcceptReportCommand;
 import org.strongcities.fund.domain.api.ApplicationContent;
@@ -83,10 +86,12 @@ class TasksController {
     private final ReadModels readModels;
     private final TaskQueries taskQueries;
     private final ObjectMapper json;
+    private final HistoryService historyService;
 
     TasksController(TaskInbox inbox, ProcessTasks processTasks, TaskService taskService, CommandGateway commands,
                     CaseQueries cases, SecondApprovalRouting secondApproval, ReadModels readModels,
-                    TaskQueries taskQueries, ObjectMapper json) {
+                    TaskQueries taskQueries, ObjectMapper json, HistoryService historyService) {
+        this.historyService = historyService;
         this.inbox = inbox;
         this.processTasks = processTasks;
         this.taskService = taskService;
@@ -129,10 +134,15 @@ class TasksController {
         List<String> refused = new ArrayList<>();
         int claimed = 0;
         for (String taskId : taskIds == null ? List.<String>of() : taskIds.stream().limit(200).toList()) {
-            Optional<String> failure = CommandFailures.attempt(() -> {
-                visibleTask(user, taskId);
-                processTasks.claim(taskId, user.getUsername(), TaskGroups.of(user.account()));
-            });
+            Optional<String> failure;
+            try {
+                failure = CommandFailures.attempt(() -> {
+                    visibleTask(user, taskId);
+                    processTasks.claim(taskId, user.getUsername(), TaskGroups.of(user.account()));
+                });
+            } catch (TaskNoLongerOpen closed) {
+                failure = Optional.of(closed.getMessage());
+            }
             if (failure.isPresent()) {
                 refused.add(failure.get());
             } else {
@@ -514,7 +524,22 @@ class TasksController {
 
     private Task visibleTask(FundUser user, String taskId) {
         return inbox.visibleTo(taskId, user.getUsername(), TaskGroups.of(user.account()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you"));
+                .orElseThrow(() -> taskService.createTaskQuery().taskId(taskId).count() > 0
+                        ? new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you")
+                        : TaskNoLongerOpen.of(taskId, historyService));
+    }
+
+    /**
+     * A form sent from a stale tab (a colleague completed the task meanwhile, or the case moved on and withdrew
+     * it): the person reads what happened and finds the way back to the list, instead of a bare "Not found".
+     * Nothing is stored. 409 when Camunda's history knows the task (it existed and ended), 404 otherwise.
+     */
+    @ExceptionHandler(TaskNoLongerOpen.class)
+    ModelAndView noLongerOpen(TaskNoLongerOpen closed) {
+        ModelAndView page = new ModelAndView("tasks/closed");
+        page.setStatus(closed.known() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND);
+        page.addObject("closed", closed.getMessage());
+        return page;
     }
 
     private Task reviewTask(FundUser user, String taskId) {

@@ -110,21 +110,21 @@ class TaskFormsTest extends ApplicationTest {
     }
 
     @Test
-    void an_amendment_rejection_the_process_refuses_comes_back_with_its_reason() throws Exception {
+    void an_amendment_rejection_refused_comes_back_with_its_reason() throws Exception {
         FinanceFixture fixture = new FinanceFixture(commands, jdbc);
         String awardId = award(fixture, "Amendton");
         commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-1", AmendmentKind.NEW_END_DATE,
                 AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(5)), "The venue closed for a year.",
                 "central.reviewer"));
         Task amendment = awaitTask(awardId, AwardProcess.Elements.USER_APPROVE_AMENDMENT);
-        String reason = "A year is too long; six months at most.";
+        String reason = "A year is too long; six months at most. " + "w".repeat(20_000);
         long before = events();
 
-        // The proposer may not decide the amendment (four eyes): refused, with the reason kept to hand on.
         MvcResult refused = refused(post("/tasks/" + amendment.getId() + "/amendment").param("verdict", "reject")
-                .param("reason", reason), "central.reviewer", amendment);
+                .param("reason", reason), "central.approver", amendment);
 
-        assertThat(followed(refused, "central.reviewer")).contains("Four eyes: central.reviewer", ">" + reason + "</textarea>");
+        assertThat(followed(refused, "central.approver")).contains("Give the reason for rejecting the amendment",
+                ">" + reason.substring(0, 20_000) + "</textarea>");
         assertThat(events()).isEqualTo(before);
     }
 

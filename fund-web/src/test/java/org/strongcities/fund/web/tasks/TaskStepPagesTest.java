@@ -55,6 +55,34 @@ class TaskStepPagesTest extends ApplicationTest {
     JdbcTemplate jdbc;
 
     @Test
+    void a_form_from_a_stale_tab_says_who_completed_the_task_and_stores_nothing() throws Exception {
+        String awardId = award("Staleton");
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-1", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(5)), "The venue closed for a year.", "finance.officer"));
+        Task amendment = awaitTask(awardId, AwardProcess.Elements.USER_APPROVE_AMENDMENT);
+        // Both have the page open; the colleague approves first.
+        page("/tasks/" + amendment.getId(), "central.reviewer");
+        mvc.perform(post("/tasks/" + amendment.getId() + "/amendment").param("verdict", "approve").with(csrf())
+                .with(SignedIn.as(users, "central.approver"))).andExpect(status().is3xxRedirection());
+        long before = events();
+
+        String stale = mvc.perform(post("/tasks/" + amendment.getId() + "/amendment").param("verdict", "reject")
+                        .param("reason", "Too long.").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("This task is no longer open",
+                "Approve or reject the amendment&#39; of case " + awardId + " was completed by central.approver on ",
+                "Nothing was recorded.",
+                "href=\"/tasks\"", "Back to the task list");
+        assertThat(events()).isEqualTo(before);
+
+        // A task Camunda never had: the same page, without a name to give.
+        String unknown = mvc.perform(post("/tasks/no-such-task/tranche-approval").with(csrf())
+                        .with(SignedIn.as(users, "finance.approver")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("This task is no longer open: it was already completed or withdrawn.", "href=\"/tasks\"");
+    }
+
+    @Test
     void the_requester_and_the_approver_of_a_tranche_are_told_a_colleague_acts() throws Exception {
         String awardId = award("Eyesburg");
         commands.sendAndWait(new RequestTrancheCommand(awardId, "t-1", "finance.approver"));
