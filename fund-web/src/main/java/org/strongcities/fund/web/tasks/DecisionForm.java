@@ -26,10 +26,6 @@ public record DecisionForm(String decisionType, String approvedAmount, String co
     }
 
     private static String kept(MultiValueMap<String, String> form, String field, int longest) {
-        String value = form.getFirst(field);
-        if (value == null) {
-            return "";
-        }
-        return value.length() > longest ? value.substring(0, longest) : value;
+        return TypedForm.kept(form.getFirst(field), longest);
     }
 }

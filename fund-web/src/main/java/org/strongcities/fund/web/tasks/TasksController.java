@@ -3,6 +3,7 @@ package org.strongcities.fund.web.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -11,12 +12,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.AcceptReportCommand;
 import org.strongcities.fund.domain.api.ApplicationContent;
@@ -53,6 +56,7 @@ import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.security.FundUser;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -82,10 +86,12 @@ class TasksController {
     private final ReadModels readModels;
     private final TaskQueries taskQueries;
     private final ObjectMapper json;
+    private final HistoryService historyService;
 
     TasksController(TaskInbox inbox, ProcessTasks processTasks, TaskService taskService, CommandGateway commands,
                     CaseQueries cases, SecondApprovalRouting secondApproval, ReadModels readModels,
-                    TaskQueries taskQueries, ObjectMapper json) {
+                    TaskQueries taskQueries, ObjectMapper json, HistoryService historyService) {
+        this.historyService = historyService;
         this.inbox = inbox;
         this.processTasks = processTasks;
         this.taskService = taskService;
@@ -128,10 +134,15 @@ class TasksController {
         List<String> refused = new ArrayList<>();
         int claimed = 0;
         for (String taskId : taskIds == null ? List.<String>of() : taskIds.stream().limit(200).toList()) {
-            Optional<String> failure = CommandFailures.attempt(() -> {
-                visibleTask(user, taskId);
-                processTasks.claim(taskId, user.getUsername(), TaskGroups.of(user.account()));
-            });
+            Optional<String> failure;
+            try {
+                failure = CommandFailures.attempt(() -> {
+                    visibleTask(user, taskId);
+                    processTasks.claim(taskId, user.getUsername(), TaskGroups.of(user.account()));
+                });
+            } catch (TaskNoLongerOpen closed) {
+                failure = Optional.of(closed.getMessage());
+            }
             if (failure.isPresent()) {
                 refused.add(failure.get());
             } else {
@@ -174,11 +185,15 @@ class TasksController {
         model.addAttribute("reportId", reportId);
         model.addAttribute("amendmentId", amendmentId);
         model.addAttribute("today", LocalDate.now());
+        if (!model.containsAttribute(TypedForm.ATTRIBUTE)) {
+            model.addAttribute(TypedForm.ATTRIBUTE, TypedForm.NONE);
+        }
         // The rule ProcessTasks applies (four eyes): the person who took the step before may not take this one,
         // so the page explains that instead of offering a button that is refused.
         Object mustDifferFrom = variables.get(ProcessTasks.MUST_DIFFER_FROM);
         model.addAttribute("tookEarlierStep", mustDifferFrom != null
                 && !FourEyesPolicy.distinct(mustDifferFrom.toString(), user.getUsername()));
+        model.addAttribute("earlierActor", mustDifferFrom == null ? null : mustDifferFrom.toString());
         return "tasks/step";
     }
 
@@ -221,37 +236,39 @@ class TasksController {
         Recommendation recommendation = parse(Recommendation.class, first(form, "recommendation", ""), "a recommendation", problems);
         String rationale = text(form, "rationaleForApplicant", "the rationale the applicant will read", true, problems);
         String internal = text(form, "internalComments", "internal comments", false, problems);
+        TypedForm typed = TypedForm.of("review", form, reviewFields());
         if (!problems.isEmpty()) {
-            redirect.addFlashAttribute("error", "The review is not complete: " + String.join("; ", problems) + ".");
-            return "redirect:/tasks/" + taskId;
+            return back(redirect, taskId, "The review is not complete: " + String.join("; ", problems) + ".", typed);
         }
         Object command = existing.get().recommendation() == null
                 ? new SubmitReviewCommand(reviewId, scores, recommendation, rationale, internal, user.getUsername())
                 : new EditReviewCommand(reviewId, scores, recommendation, rationale, internal,
                 first(form, "reasonForEdit", "Updated by the reviewer"), user.getUsername());
         if ("forward".equals(outcome) && stage == ReviewStage.HUB) {
-            complete(redirect, task, user, command, ApplicationReviewProcess.hubForwarded(),
-                    "Review submitted: the application goes on to the Central Team.");
-            return "redirect:/tasks";
+            return completeOrBack(redirect, task, user, command, ApplicationReviewProcess.hubForwarded(),
+                    "Review submitted: the application goes on to the Central Team.", TypedForm.ATTRIBUTE, typed);
         }
-        act(redirect, () -> commands.sendAndWait(command), "Review saved.");
+        if (act(redirect, () -> commands.sendAndWait(command), "Review saved.").isPresent()) {
+            redirect.addFlashAttribute(TypedForm.ATTRIBUTE, typed);
+        }
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/{taskId}/revision")
     String askRevision(@AuthenticationPrincipal FundUser user, @PathVariable String taskId,
-                       @RequestParam(defaultValue = "") String rationaleForApplicant, RedirectAttributes redirect) {
+                       @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         Task task = reviewTask(user, taskId);
         CaseSummary summary = caseOf(task);
+        String rationaleForApplicant = first(form, "rationaleForApplicant", "");
+        TypedForm typed = TypedForm.of("revision", form, Map.of("rationaleForApplicant", MAX_TEXT));
         if (rationaleForApplicant.isBlank() || rationaleForApplicant.length() > MAX_TEXT) {
-            redirect.addFlashAttribute("error", "Tell the city what to revise (at most " + MAX_TEXT + " characters).");
-            return "redirect:/tasks/" + taskId;
+            return back(redirect, taskId, "Tell the city what to revise (at most " + MAX_TEXT + " characters).", typed);
         }
         Map<String, Object> variables = stageOf(task) == ReviewStage.HUB ? ApplicationReviewProcess.hubRequestedRevision()
                 : ApplicationReviewProcess.centralRequestedRevision();
-        complete(redirect, task, user, new RequestRevisionCommand(summary.applicationId(), rationaleForApplicant.strip(),
-                user.getUsername()), variables, "Revision requested: the city has been asked to resubmit.");
-        return "redirect:/tasks";
+        return completeOrBack(redirect, task, user, new RequestRevisionCommand(summary.applicationId(),
+                        rationaleForApplicant.strip(), user.getUsername()), variables,
+                "Revision requested: the city has been asked to resubmit.", TypedForm.ATTRIBUTE, typed);
     }
 
     @PostMapping("/{taskId}/decision")
@@ -298,17 +315,11 @@ class TasksController {
         Money inEffect = approved != null ? approved
                 : new Money(summary.requestedAmount(), summary.requestedCurrency());
         boolean secondApprovalRequired = secondApproval.secondApprovalRequired(type, inEffect);
-        Optional<String> refused = complete(redirect, task, user, new DecideApplicationCommand(summary.applicationId(), type,
+        return completeOrBack(redirect, task, user, new DecideApplicationCommand(summary.applicationId(), type,
                         approved, conditions, rationale, internal, secondApprovalRequired, user.getUsername()),
                 ApplicationReviewProcess.centralDecided(type, secondApprovalRequired, user.getUsername()),
                 secondApprovalRequired ? "Decision recorded: a second Central Team approver must confirm it."
-                        : "Decision recorded.");
-        if (refused.isPresent() && stillVisible(user, taskId)) {
-            // Nothing was stored and the task is still open: back to it with the refusal and what was typed.
-            redirect.addFlashAttribute("decision", DecisionForm.typed(form, MAX_TEXT, null));
-            return "redirect:/tasks/" + taskId;
-        }
-        return "redirect:/tasks";
+                        : "Decision recorded.", "decision", DecisionForm.typed(form, MAX_TEXT, null));
     }
 
     @PostMapping("/{taskId}/confirm")
@@ -321,21 +332,22 @@ class TasksController {
 
     @PostMapping("/{taskId}/report")
     String reviewReport(@AuthenticationPrincipal FundUser user, @PathVariable String taskId,
-                        @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String reason,
+                        @RequestParam(defaultValue = "") String verdict, @RequestParam MultiValueMap<String, String> form,
                         RedirectAttributes redirect) {
         Task task = stepTask(user, taskId, AwardProcess.Elements.USER_REVIEW_REPORT);
         String awardId = stringVariable(task, AwardProcess.Variables.AWARD_ID);
         String reportId = stringVariable(task, AwardProcess.Variables.REPORT_ID);
         boolean accept = "accept".equals(verdict);
+        String reason = first(form, "reason", "");
+        TypedForm typed = TypedForm.of("report", form, Map.of("reason", MAX_TEXT));
         if (!accept && (reason.isBlank() || reason.length() > MAX_TEXT)) {
-            redirect.addFlashAttribute("error", "Tell the city why the report is returned.");
-            return "redirect:/tasks/" + taskId;
+            return back(redirect, taskId, "Tell the city why the report is returned (at most " + MAX_TEXT + " characters).",
+                    typed);
         }
         Object command = accept ? new AcceptReportCommand(awardId, reportId, user.getUsername())
                 : new RejectReportCommand(awardId, reportId, reason.strip(), user.getUsername());
-        complete(redirect, task, user, command, AwardProcess.reportReviewed(accept),
-                accept ? "Report accepted." : "Report returned to the city.");
-        return "redirect:/tasks";
+        return completeOrBack(redirect, task, user, command, AwardProcess.reportReviewed(accept),
+                accept ? "Report accepted." : "Report returned to the city.", TypedForm.ATTRIBUTE, typed);
     }
 
     @PostMapping("/{taskId}/tranche-approval")
@@ -349,47 +361,50 @@ class TasksController {
 
     @PostMapping("/{taskId}/tranche-payment")
     String payTranche(@AuthenticationPrincipal FundUser user, @PathVariable String taskId,
-                      @RequestParam(defaultValue = "") String paymentReference, @RequestParam(defaultValue = "") String valueDate,
-                      RedirectAttributes redirect) {
+                      @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         Task task = stepTask(user, taskId, AwardProcess.Elements.USER_PAY_TRANCHE);
+        String paymentReference = first(form, "paymentReference", "");
+        String valueDate = first(form, "valueDate", "");
+        TypedForm typed = TypedForm.of("payment", form,
+                Map.of("paymentReference", BusinessRuleViolation.LINE, "valueDate", 20));
         LocalDate date;
         try {
             date = LocalDate.parse(valueDate.strip());
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("error", "Type the value date as YYYY-MM-DD.");
-            return "redirect:/tasks/" + taskId;
+            return back(redirect, taskId, "Type the value date as YYYY-MM-DD.", typed);
         }
         if (paymentReference.isBlank() || paymentReference.length() > BusinessRuleViolation.LINE) {
-            redirect.addFlashAttribute("error", "Give the bank's payment reference (at most " + BusinessRuleViolation.LINE
-                    + " characters).");
-            return "redirect:/tasks/" + taskId;
+            return back(redirect, taskId, "Give the bank's payment reference (at most " + BusinessRuleViolation.LINE
+                    + " characters).", typed);
         }
         String awardId = stringVariable(task, AwardProcess.Variables.AWARD_ID);
         String trancheId = stringVariable(task, AwardProcess.Variables.TRANCHE_ID);
         Money amount = cases.tranches(awardId).stream().filter(t -> t.trancheId().equals(trancheId)).findFirst()
                 .map(t -> Money.usd(t.amountUsd().toPlainString()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No tranche " + trancheId));
-        complete(redirect, task, user, new RecordTranchePaymentCommand(awardId, trancheId, paymentReference.strip(), date,
-                Conversion.none(amount, date), user.getUsername()), Map.of(), "Payment recorded.");
-        return "redirect:/tasks";
+        return completeOrBack(redirect, task, user, new RecordTranchePaymentCommand(awardId, trancheId,
+                        paymentReference.strip(), date, Conversion.none(amount, date), user.getUsername()), Map.of(),
+                "Payment recorded.", TypedForm.ATTRIBUTE, typed);
     }
 
     @PostMapping("/{taskId}/amendment")
     String decideAmendment(@AuthenticationPrincipal FundUser user, @PathVariable String taskId,
-                           @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String reason,
+                           @RequestParam(defaultValue = "") String verdict, @RequestParam MultiValueMap<String, String> form,
                            RedirectAttributes redirect) {
         Task task = stepTask(user, taskId, AwardProcess.Elements.USER_APPROVE_AMENDMENT);
         String awardId = stringVariable(task, AwardProcess.Variables.AWARD_ID);
         String amendmentId = stringVariable(task, AwardProcess.Variables.AMENDMENT_ID);
         boolean approve = "approve".equals(verdict);
-        if (!approve && reason.isBlank()) {
-            redirect.addFlashAttribute("error", "Give the reason for rejecting the amendment.");
-            return "redirect:/tasks/" + taskId;
+        String reason = first(form, "reason", "");
+        TypedForm typed = TypedForm.of("amendment", form, Map.of("reason", MAX_TEXT));
+        if (!approve && (reason.isBlank() || reason.length() > MAX_TEXT)) {
+            return back(redirect, taskId, "Give the reason for rejecting the amendment (at most " + MAX_TEXT
+                    + " characters).", typed);
         }
         Object command = approve ? new ApproveAmendmentCommand(awardId, amendmentId, user.getUsername())
                 : new RejectAmendmentCommand(awardId, amendmentId, reason.strip(), user.getUsername());
-        complete(redirect, task, user, command, Map.of(), approve ? "Amendment approved." : "Amendment rejected.");
-        return "redirect:/tasks";
+        return completeOrBack(redirect, task, user, command, Map.of(),
+                approve ? "Amendment approved." : "Amendment rejected.", TypedForm.ATTRIBUTE, typed);
     }
 
     @PostMapping("/{taskId}/close-out")
@@ -428,6 +443,9 @@ class TasksController {
         if (!model.containsAttribute("decision")) {
             model.addAttribute("decision", DecisionForm.EMPTY);
         }
+        if (!model.containsAttribute(TypedForm.ATTRIBUTE)) {
+            model.addAttribute(TypedForm.ATTRIBUTE, TypedForm.NONE);
+        }
         return "tasks/review";
     }
 
@@ -455,6 +473,41 @@ class TasksController {
                 command, variables), success);
     }
 
+    /**
+     * Completes the task with its command. When it is refused and the task is still open to the person, nothing
+     * was stored: back to the task with the refusal and what was typed (kept under the given flash attribute, as
+     * the page reads it). Otherwise on to the task list, with the success or the refusal.
+     */
+    private String completeOrBack(RedirectAttributes redirect, Task task, FundUser user, Object command,
+                                  Map<String, Object> variables, String success, String attribute, Serializable typed) {
+        Optional<String> refused = complete(redirect, task, user, command, variables, success);
+        if (refused.isPresent() && stillVisible(user, task.getId())) {
+            redirect.addFlashAttribute(attribute, typed);
+            return "redirect:/tasks/" + task.getId();
+        }
+        return "redirect:/tasks";
+    }
+
+    /** Back to the task page with a problem of the form and what was typed into it. */
+    private static String back(RedirectAttributes redirect, String taskId, String problem, TypedForm typed) {
+        redirect.addFlashAttribute("error", problem);
+        redirect.addFlashAttribute(TypedForm.ATTRIBUTE, typed);
+        return "redirect:/tasks/" + taskId;
+    }
+
+    /** The fields of the review form, each with the most characters kept. */
+    private static Map<String, Integer> reviewFields() {
+        Map<String, Integer> fields = new java.util.LinkedHashMap<>();
+        for (ReviewCriterion criterion : ReviewCriterion.values()) {
+            fields.put("score_" + criterion.name(), 2);
+        }
+        fields.put("recommendation", 40);
+        fields.put("rationaleForApplicant", MAX_TEXT);
+        fields.put("internalComments", MAX_TEXT);
+        fields.put("reasonForEdit", 500);
+        return fields;
+    }
+
     private Optional<String> act(RedirectAttributes redirect, Runnable action, String success) {
         Optional<String> refused = CommandFailures.attempt(action);
         refused.ifPresentOrElse(
@@ -471,7 +524,22 @@ class TasksController {
 
     private Task visibleTask(FundUser user, String taskId) {
         return inbox.visibleTo(taskId, user.getUsername(), TaskGroups.of(user.account()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you"));
+                .orElseThrow(() -> taskService.createTaskQuery().taskId(taskId).count() > 0
+                        ? new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you")
+                        : TaskNoLongerOpen.of(taskId, historyService));
+    }
+
+    /**
+     * A form sent from a stale tab (a colleague completed the task meanwhile, or the case moved on and withdrew
+     * it): the person reads what happened and finds the way back to the list, instead of a bare "Not found".
+     * Nothing is stored. 409 when Camunda's history knows the task (it existed and ended), 404 otherwise.
+     */
+    @ExceptionHandler(TaskNoLongerOpen.class)
+    ModelAndView noLongerOpen(TaskNoLongerOpen closed) {
+        ModelAndView page = new ModelAndView("tasks/closed");
+        page.setStatus(closed.known() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND);
+        page.addObject("closed", closed.getMessage());
+        return page;
     }
 
     private Task reviewTask(FundUser user, String taskId) {
