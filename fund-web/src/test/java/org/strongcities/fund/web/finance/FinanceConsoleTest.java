@@ -154,6 +154,18 @@ class FinanceConsoleTest extends ApplicationTest {
                         .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("check that it is not the rate the other way round")));
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100").param("currency", "NOK").param("rate", "0.09")
+                        .param("rateSource", "Norges Bank").param("valueDate", tomorrow))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has a value date of " + tomorrow + ", after today")));
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100").param("currency", "NOK").param("rate", "0.09")
+                        .param("rateSource", "Norges Bank").param("valueDate", "2025-12-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "has a value date of 2025-12-31, outside the agreement&#39;s period 2026-01-01 to 2027-12-31")));
         mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
                         .param("donorId", DemoNetwork.DONOR_US).param("amount", "99999999999999999999999").param("currency", "USD")
                         .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
