@@ -52,7 +52,10 @@ import org.strongcities.fund.domain.application.ApplicationTest;
 import org.strongcities.fund.domain.ledger.Contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.GenericEventMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +70,13 @@ class AwardLifecycleTest {
 
     private Configuration axon;
 
+    private Clock realClock;
+
     @BeforeEach
     void start() {
+        // Today, for the rules that read it, is the day these tests' schedules start (see RecordedTime).
+        realClock = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
@@ -84,6 +92,7 @@ class AwardLifecycleTest {
     @AfterEach
     void stop() {
         axon.shutdown();
+        GenericEventMessage.clock = realClock;
     }
 
     @Test
@@ -147,6 +156,24 @@ class AwardLifecycleTest {
     }
 
     @Test
+    void reportsFallDueBetweenTheDayTheAwardIsMadeAndNinetyDaysAfterItEnds() {
+        approvedApplication("app-1", "20000");
+        long eventsBefore = eventCount("app-1") + eventCount("c-wa");
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.minusDays(1), DAY.plusYears(1))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                        + "report r-1 due on or after 2025-03-01, the day the award is made (was 2025-02-28)");
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.plusMonths(5), DAY.plusYears(1).plusDays(91))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                        + "report r-final due by 2026-05-30, 90 days after the award ends on 2026-03-01 (was 2026-05-31)");
+        assertThat(eventCount("app-1") + eventCount("c-wa")).isEqualTo(eventsBefore);
+        assertThat(eventCount("award-1")).isZero();
+        // The final report may fall due within the grace after the end.
+        send(award("award-1", "app-1", "20000", "c-wa", DAY, DAY.plusYears(1).plusDays(90)));
+    }
+
+    @Test
     void closingOutReleasesWhatTheAwardNeverDrew() {
         approvedApplication("app-1", "20000");
         send(award("award-1", "app-1", "20000", "c-wa"));
@@ -205,13 +232,18 @@ class AwardLifecycleTest {
     }
 
     private static MakeAwardCommand award(String awardId, String applicationId, String amount, String contributionId) {
+        return award(awardId, applicationId, amount, contributionId, DAY.plusMonths(5), DAY.plusYears(1));
+    }
+
+    private static MakeAwardCommand award(String awardId, String applicationId, String amount, String contributionId,
+                                          LocalDate progressDue, LocalDate finalDue) {
         Money total = Money.usd(amount);
         Money half = new Money(total.amount().divide(java.math.BigDecimal.valueOf(2)), Money.USD);
         return new MakeAwardCommand(awardId, applicationId, "city-dakar", Region.WEST_AFRICA, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
                 SupportType.COMMUNITY_YOUTH_ENGAGEMENT, null, total, List.of(new BudgetLine("Workshops", total)),
                 List.of(new TrancheSchedule("t-1", half, DAY, null), new TrancheSchedule("t-2", half, DAY.plusMonths(6), "r-1")),
-                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, DAY.plusMonths(5)),
-                        new ReportingObligation("r-final", ReportKind.FINAL, DAY.plusYears(1))),
+                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, progressDue),
+                        new ReportingObligation("r-final", ReportKind.FINAL, finalDue)),
                 null, DAY.plusYears(1), List.of(new FundingAllocation(contributionId, total)), "carla");
     }
 

@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.demo;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -46,7 +47,10 @@ import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.security.Role;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -104,15 +108,18 @@ public class DemoCases {
         pay(award(paid, DemoNetwork.SARAJEVO, Region.WESTERN_BALKANS, "contribution-helsinki-balkans", "24000",
                 LocalDate.of(2027, 9, 30)), "t1");
 
-        // Report overdue: the progress report was due in the past, so the award process marks it overdue
-        // at once and the city's payments go on hold.
-        String overdue = submit("demo-app-kampala-radio", "city-kampala", "focal.kampala",
-                "Community radio against hate speech", "15000", SupportType.STRATEGIC_COMMUNICATIONS,
-                StrategicPriority.YOUTH_ENGAGEMENT);
-        hubForward(overdue, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        centralDecide(overdue, DecisionType.APPROVE_IN_FULL, null);
-        award(overdue, "city-kampala", Region.EAST_SOUTHERN_AFRICA, "contribution-norway-2026", "15000",
-                LocalDate.of(2026, 10, 15));
+        // Report overdue: the case was decided and awarded in July 2026 (its events are recorded then), its
+        // progress report fell due in August, so the award process marks it overdue at once and the city's
+        // payments go on hold. The domain refuses a report due before the day the award is made.
+        recordedFrom(LocalDate.of(2026, 7, 1), () -> {
+            String overdue = submit("demo-app-kampala-radio", "city-kampala", "focal.kampala",
+                    "Community radio against hate speech", "15000", SupportType.STRATEGIC_COMMUNICATIONS,
+                    StrategicPriority.YOUTH_ENGAGEMENT);
+            hubForward(overdue, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
+            centralDecide(overdue, DecisionType.APPROVE_IN_FULL, null);
+            award(overdue, "city-kampala", Region.EAST_SOUTHERN_AFRICA, "contribution-norway-2026", "15000",
+                    LocalDate.of(2026, 10, 15));
+        });
 
         // Awarded, nothing paid yet; partially approved.
         String awarded = submit("demo-app-tirana-grants", "city-tirana", "focal.tirana",
@@ -161,6 +168,21 @@ public class DemoCases {
         draft("demo-app-nairobi-draft", DemoNetwork.NAIROBI, "focal.nairobi", "Rehabilitation mentoring pilot");
         draft("demo-app-mombasa-draft", "city-mombasa", "focal.mombasa", "Coastal youth sports league");
         awaitQuiet();
+    }
+
+    /**
+     * Runs the steps with Axon's event clock set back so that it reads {@code day} when they start: the
+     * events are recorded as of then, and the domain's rules about today read the same clock. Seeding
+     * runs before anyone signs in, so nothing else is recording meanwhile.
+     */
+    private static void recordedFrom(LocalDate day, Runnable steps) {
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.offset(real, Duration.between(real.instant(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        try {
+            steps.run();
+        } finally {
+            GenericEventMessage.clock = real;
+        }
     }
 
     /**

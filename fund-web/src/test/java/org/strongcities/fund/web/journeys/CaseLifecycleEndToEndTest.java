@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * One case from submission to close-out through the web layer, the real Camunda engine and the
@@ -47,6 +49,18 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD", "USD 20,000.00", "value=\"20000\"")
                 .doesNotContain("20000.0000");
+        // A report due long after the award ends is the domain's refusal, shown on the form; nothing is stored.
+        Long eventsBefore = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        mvc.perform(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
+                        .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
+                        .param("budgetDescription1", "Facilitation").param("budgetAmount1", "20000")
+                        .param("reportKind1", "FINAL").param("reportDue1", "2028-06-30")
+                        .param("trancheAmount1", "20000").param("tranchePlanned1", "2027-01-15")
+                        .with(csrf()).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "report r1 due by 2028-03-30, 90 days after the award ends on 2027-12-31 (was 2028-06-30)")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(eventsBefore);
         ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
                 .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
                 .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
