@@ -141,7 +141,7 @@ class AwardLifecycleTest {
         send(new AcceptReportCommand("award-1", "r-1", "hana"));
         send(new MarkReportOverdueCommand("award-1", "r-final", "timer"));
         assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 of award award-1: Dakar (city-dakar) "
-                + "has overdue reports [r-final of award award-1]; no tranche is paid until they are accepted");
+                + "has overdue reports [r-final of award award-1]; no tranche is requested, approved or paid until they are accepted");
         send(new SubmitReportCommand("award-1", "r-final", "Done", List.of(), "amina"));
         send(new AcceptReportCommand("award-1", "r-final", "hana"));
         send(pay("t-2", "gina"));
@@ -171,6 +171,28 @@ class AwardLifecycleTest {
         assertThat(eventCount("award-1")).isZero();
         // The final report may fall due within the grace after the end.
         send(award("award-1", "app-1", "20000", "c-wa", DAY, DAY.plusYears(1).plusDays(90)));
+    }
+
+    @Test
+    void noTrancheIsRequestedOrApprovedWhileAReportOfTheCityIsOverdue() {
+        approvedApplication("app-1", "40000");
+        send(new RecordReceiptCommand("c-wa", "rc-2", Money.usd("25000"), null, DAY, "finance"));
+        send(award("award-1", "app-1", "40000", "c-wa"));
+        send(new RequestTrancheCommand("award-1", "t-1", "erin"));
+        send(new MarkReportOverdueCommand("award-1", "r-1", "timer"));
+        long eventsBefore = eventCount("award-1");
+        assertThatThrownBy(() -> send(new ApproveTrancheCommand("award-1", "t-1", "frank")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Cannot approve tranche t-1 of award award-1: Dakar (city-dakar) has overdue reports "
+                        + "[r-1 of award award-1]; no tranche is requested, approved or paid until they are accepted");
+        assertThatThrownBy(() -> send(new RequestTrancheCommand("award-1", "t-2", "erin")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Cannot request tranche t-2 of award award-1: Dakar (city-dakar) has overdue reports "
+                        + "[r-1 of award award-1]; no tranche is requested, approved or paid until they are accepted");
+        assertThat(eventCount("award-1")).isEqualTo(eventsBefore);
+        send(new SubmitReportCommand("award-1", "r-1", "Late, but here", List.of(), "amina"));
+        send(new AcceptReportCommand("award-1", "r-1", "hana"));
+        send(new ApproveTrancheCommand("award-1", "t-1", "frank"));
     }
 
     @Test

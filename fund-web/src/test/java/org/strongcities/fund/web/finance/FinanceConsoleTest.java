@@ -248,6 +248,28 @@ class FinanceConsoleTest extends ApplicationTest {
     }
 
     @Test
+    void noTrancheIsRequestedOrApprovedWhileTheCityHasAnOverdueReport() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "30000", Earmark.unrestricted());
+        String cityId = fixture.city("Holdham", "focal.holdham");
+        String awardId = fixture.award(cityId, "focal.holdham", contributionId, "20000", "Youth forum of Holdham", false);
+        mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
+
+        long before = fixture.events();
+        mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cannot approve tranche t-1 of award " + awardId
+                        + ": Holdham (" + cityId + ") has overdue reports [r-1 of award " + awardId
+                        + "]; no tranche is requested, approved or paid until they are accepted")));
+        mvc.perform(post("/finance/tranches/{a}/t-2/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cannot request tranche t-2 of award " + awardId)));
+        assertThat(fixture.events()).isEqualTo(before);
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("REQUESTED");
+    }
+
+    @Test
     void theRequesterCannotApproveTheirOwnTrancheRequest() throws Exception {
         String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
         String cityId = fixture.city("Eyesville", "focal.eyesville");
