@@ -92,8 +92,8 @@ public class Award {
                 command.allocations(), applicants, decidedBy, command.actor()));
     }
 
-    @CommandHandler
-    void handle(RequestTrancheCommand command) {
+    /** Checks the award's own rules and records the request; the city's report hold is checked by {@link TranchePayments}. */
+    public void requestTranche(RequestTrancheCommand command) {
         Tranche tranche = tranche(command.trancheId());
         requireOpen();
         BusinessRuleViolation.require(tranche.status == TrancheStatus.PLANNED, describe(tranche) + " is already "
@@ -101,8 +101,8 @@ public class Award {
         apply(new TrancheRequestedEvent(awardId, tranche.schedule.trancheId(), tranche.schedule.amount(), command.actor()));
     }
 
-    @CommandHandler
-    void handle(ApproveTrancheCommand command) {
+    /** Checks the award's own rules and records the approval; the city's report hold is checked by {@link TranchePayments}. */
+    public void approveTranche(ApproveTrancheCommand command) {
         Tranche tranche = tranche(command.trancheId());
         requireOpen();
         BusinessRuleViolation.require(tranche.status == TrancheStatus.REQUESTED, describe(tranche) + " is "

@@ -1,6 +1,7 @@
 package org.strongcities.fund.domain.award;
 
 import org.strongcities.fund.domain.ExistingAggregates;
+import org.strongcities.fund.domain.RecordedTime;
 import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.ApproveAmendmentCommand;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
@@ -12,6 +13,7 @@ import org.strongcities.fund.domain.api.RecordRefundCommand;
 import org.strongcities.fund.domain.application.Application;
 import org.strongcities.fund.domain.ledger.Contribution;
 import org.strongcities.fund.domain.policy.AwardTerms;
+import org.strongcities.fund.domain.policy.ReportingPeriod;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,6 +42,9 @@ public class AwardFunding {
         BusinessRuleViolation.requireText(command.awardId(), "An award needs an id");
         List<String> problems = AwardTerms.problems(command.amount(), command.budgetLines(), command.tranches(),
                 command.reportingObligations(), command.allocations());
+        if (problems.isEmpty()) {
+            problems = ReportingPeriod.problems(command.reportingObligations(), RecordedTime.today(), command.endDate());
+        }
         BusinessRuleViolation.require(problems.isEmpty(), "Award " + command.awardId() + " for application " + command.applicationId()
                 + " of city " + command.cityId() + " cannot be made. It needs: " + String.join("; ", problems));
         BusinessRuleViolation.require(command.region() != null && command.supportType() != null,

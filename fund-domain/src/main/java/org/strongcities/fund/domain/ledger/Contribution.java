@@ -1,6 +1,7 @@
 package org.strongcities.fund.domain.ledger;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.strongcities.fund.domain.RecordedTime;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
 import org.strongcities.fund.domain.api.CaseProfile;
 import org.strongcities.fund.domain.api.ContributionAgreementSignedEvent;
@@ -16,6 +17,8 @@ import org.strongcities.fund.domain.api.RefundCreditedEvent;
 import org.strongcities.fund.domain.api.SignContributionAgreementCommand;
 import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.domain.policy.FundingPolicy;
+import org.strongcities.fund.domain.policy.ReceiptDating;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -46,6 +49,8 @@ public class Contribution {
     private Money pledged;
     private Money receivedInAgreementCurrency;
     private Earmark earmark;
+    private LocalDate periodStart;
+    private LocalDate periodEnd;
     private final Set<String> receiptIds = new HashSet<>();
     private Money received = Money.zero(Money.USD);
     private Money committed = Money.zero(Money.USD);
@@ -80,6 +85,8 @@ public class Contribution {
         BusinessRuleViolation.require(!receiptIds.contains(command.receiptId()), receipt + " is already recorded");
         BusinessRuleViolation.require(amount != null && amount.isPositive(), receipt + " needs an amount above zero, was " + amount);
         BusinessRuleViolation.require(command.valueDate() != null, receipt + " needs its value date");
+        String dating = ReceiptDating.problem(command.valueDate(), RecordedTime.today(), periodStart, periodEnd);
+        BusinessRuleViolation.require(dating == null, receipt + " " + dating);
         BusinessRuleViolation.require(amount.currency().equals(pledged.currency()),
                 receipt + " is in " + amount.currency() + " but the agreement is in " + pledged.currency());
         Money receivedAfter = receivedInAgreementCurrency.plus(amount);
@@ -166,6 +173,8 @@ public class Contribution {
         pledged = event.pledged();
         receivedInAgreementCurrency = Money.zero(pledged.currency());
         earmark = event.earmark();
+        periodStart = event.periodStart();
+        periodEnd = event.periodEnd();
     }
 
     @EventSourcingHandler

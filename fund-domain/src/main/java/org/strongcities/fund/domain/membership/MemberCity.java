@@ -137,9 +137,10 @@ public class MemberCity {
                 + " is not a focal point of " + describe() + "; only the city's focal points apply for it");
     }
 
+    /** The report hold: while a report of the city is overdue, none of its tranches moves towards payment. */
     public void requireNoOverdueReports(String whatIsBlocked) {
         BusinessRuleViolation.require(!hasOverdueReports(), "Cannot " + whatIsBlocked + ": " + describe()
-                + " has overdue reports " + reportHolds + "; no tranche is paid until they are accepted");
+                + " has overdue reports " + reportHolds + "; no tranche is requested, approved or paid until they are accepted");
     }
 
     public boolean isActive() {

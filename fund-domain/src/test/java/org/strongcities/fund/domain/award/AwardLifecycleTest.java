@@ -52,7 +52,10 @@ import org.strongcities.fund.domain.application.ApplicationTest;
 import org.strongcities.fund.domain.ledger.Contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.GenericEventMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +70,13 @@ class AwardLifecycleTest {
 
     private Configuration axon;
 
+    private Clock realClock;
+
     @BeforeEach
     void start() {
+        // Today, for the rules that read it, is the day these tests' schedules start (see RecordedTime).
+        realClock = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
@@ -84,6 +92,7 @@ class AwardLifecycleTest {
     @AfterEach
     void stop() {
         axon.shutdown();
+        GenericEventMessage.clock = realClock;
     }
 
     @Test
@@ -132,7 +141,7 @@ class AwardLifecycleTest {
         send(new AcceptReportCommand("award-1", "r-1", "hana"));
         send(new MarkReportOverdueCommand("award-1", "r-final", "timer"));
         assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 of award award-1: Dakar (city-dakar) "
-                + "has overdue reports [r-final of award award-1]; no tranche is paid until they are accepted");
+                + "has overdue reports [r-final of award award-1]; no tranche is requested, approved or paid until they are accepted");
         send(new SubmitReportCommand("award-1", "r-final", "Done", List.of(), "amina"));
         send(new AcceptReportCommand("award-1", "r-final", "hana"));
         send(pay("t-2", "gina"));
@@ -144,6 +153,46 @@ class AwardLifecycleTest {
 
         send(new CloseOutAwardCommand("award-1", "carla"));
         assertThatThrownBy(() -> send(new RequestTrancheCommand("award-1", "t-1", "erin"))).hasMessage("Award award-1 is closed");
+    }
+
+    @Test
+    void reportsFallDueBetweenTheDayTheAwardIsMadeAndNinetyDaysAfterItEnds() {
+        approvedApplication("app-1", "20000");
+        long eventsBefore = eventCount("app-1") + eventCount("c-wa");
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.minusDays(1), DAY.plusYears(1))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                        + "report r-1 due on or after 2025-03-01, the day the award is made (was 2025-02-28)");
+        assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.plusMonths(5), DAY.plusYears(1).plusDays(91))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                        + "report r-final due by 2026-05-30, 90 days after the award ends on 2026-03-01 (was 2026-05-31)");
+        assertThat(eventCount("app-1") + eventCount("c-wa")).isEqualTo(eventsBefore);
+        assertThat(eventCount("award-1")).isZero();
+        // The final report may fall due within the grace after the end.
+        send(award("award-1", "app-1", "20000", "c-wa", DAY, DAY.plusYears(1).plusDays(90)));
+    }
+
+    @Test
+    void noTrancheIsRequestedOrApprovedWhileAReportOfTheCityIsOverdue() {
+        approvedApplication("app-1", "40000");
+        send(new RecordReceiptCommand("c-wa", "rc-2", Money.usd("25000"), null, DAY, "finance"));
+        send(award("award-1", "app-1", "40000", "c-wa"));
+        send(new RequestTrancheCommand("award-1", "t-1", "erin"));
+        send(new MarkReportOverdueCommand("award-1", "r-1", "timer"));
+        long eventsBefore = eventCount("award-1");
+        assertThatThrownBy(() -> send(new ApproveTrancheCommand("award-1", "t-1", "frank")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Cannot approve tranche t-1 of award award-1: Dakar (city-dakar) has overdue reports "
+                        + "[r-1 of award award-1]; no tranche is requested, approved or paid until they are accepted");
+        assertThatThrownBy(() -> send(new RequestTrancheCommand("award-1", "t-2", "erin")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Cannot request tranche t-2 of award award-1: Dakar (city-dakar) has overdue reports "
+                        + "[r-1 of award award-1]; no tranche is requested, approved or paid until they are accepted");
+        assertThat(eventCount("award-1")).isEqualTo(eventsBefore);
+        send(new SubmitReportCommand("award-1", "r-1", "Late, but here", List.of(), "amina"));
+        send(new AcceptReportCommand("award-1", "r-1", "hana"));
+        send(new ApproveTrancheCommand("award-1", "t-1", "frank"));
     }
 
     @Test
@@ -205,13 +254,18 @@ class AwardLifecycleTest {
     }
 
     private static MakeAwardCommand award(String awardId, String applicationId, String amount, String contributionId) {
+        return award(awardId, applicationId, amount, contributionId, DAY.plusMonths(5), DAY.plusYears(1));
+    }
+
+    private static MakeAwardCommand award(String awardId, String applicationId, String amount, String contributionId,
+                                          LocalDate progressDue, LocalDate finalDue) {
         Money total = Money.usd(amount);
         Money half = new Money(total.amount().divide(java.math.BigDecimal.valueOf(2)), Money.USD);
         return new MakeAwardCommand(awardId, applicationId, "city-dakar", Region.WEST_AFRICA, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
                 SupportType.COMMUNITY_YOUTH_ENGAGEMENT, null, total, List.of(new BudgetLine("Workshops", total)),
                 List.of(new TrancheSchedule("t-1", half, DAY, null), new TrancheSchedule("t-2", half, DAY.plusMonths(6), "r-1")),
-                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, DAY.plusMonths(5)),
-                        new ReportingObligation("r-final", ReportKind.FINAL, DAY.plusYears(1))),
+                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, progressDue),
+                        new ReportingObligation("r-final", ReportKind.FINAL, finalDue)),
                 null, DAY.plusYears(1), List.of(new FundingAllocation(contributionId, total)), "carla");
     }
 

@@ -71,6 +71,35 @@ class ContributionTest {
     }
 
     @Test
+    void moneyIsRecordedOnceItHasArrivedNotBefore() {
+        new AggregateTestFixture<>(Contribution.class).given(signed(Money.usd("100000")))
+                .andGivenCurrentTime(START.plusMonths(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .when(new RecordReceiptCommand("c-1", "rc-1", Money.usd("30000"), null, START.plusMonths(2).plusDays(1), "finance"))
+                .expectNoEvents()
+                .expectExceptionMessage("Receipt rc-1 on contribution c-1 has a value date of 2025-03-02, after today (2025-03-01); "
+                        + "record money once it has arrived, with the day it arrived");
+    }
+
+    @Test
+    void aReceiptFallsWithinTheAgreementPeriod() {
+        fixture.given(signed(Money.usd("100000")))
+                .when(new RecordReceiptCommand("c-1", "rc-1", Money.usd("30000"), null, START.minusDays(1), "finance"))
+                .expectNoEvents()
+                .expectExceptionMessage("Receipt rc-1 on contribution c-1 has a value date of 2024-12-31, outside the agreement's period "
+                        + "2025-01-01 to 2026-12-31; record it on the agreement it belongs to, or amend this agreement's period first");
+        new AggregateTestFixture<>(Contribution.class).given(signed(Money.usd("100000")))
+                .andGivenCurrentTime(END.plusMonths(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .when(new RecordReceiptCommand("c-1", "rc-1", Money.usd("30000"), null, END.plusDays(1), "finance"))
+                .expectNoEvents()
+                .expectExceptionMessage("Receipt rc-1 on contribution c-1 has a value date of 2027-01-01, outside the agreement's period "
+                        + "2025-01-01 to 2026-12-31; record it on the agreement it belongs to, or amend this agreement's period first");
+        new AggregateTestFixture<>(Contribution.class).given(signed(Money.usd("100000")))
+                .andGivenCurrentTime(END.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .when(new RecordReceiptCommand("c-1", "rc-1", Money.usd("30000"), null, END, "finance"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void receiptsNeverExceedThePledge() {
         fixture.given(signed(Money.usd("100000")),
                         new ReceiptRecordedEvent("c-1", "rc-1", Money.usd("80000"), Conversion.none(Money.usd("80000"), START), START, "finance"))

@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.demo;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +39,7 @@ import org.strongcities.fund.domain.api.AcceptReportCommand;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
 import org.strongcities.fund.domain.api.CloseOutAwardCommand;
 import org.strongcities.fund.domain.api.Conversion;
+import org.strongcities.fund.domain.RecordedTime;
 import org.strongcities.fund.process.CandidateGroups;
 import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
@@ -46,7 +48,10 @@ import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.security.Role;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +90,7 @@ public class DemoCases {
         this.actingAs = actingAs;
     }
 
-    void seed() {
+    void seed(DemoCalendar calendar) {
         // Seeding runs before the starter switches the job executor on (at application start), but
         // the asynchronous steps of the processes (eligibility check, timers) need it now.
         JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
@@ -93,70 +98,74 @@ public class DemoCases {
             jobExecutor.start();
         }
         // Closed: the whole life of a case.
-        wholeLife("demo-app-nairobi-youth", "Youth dialogue for safer neighbourhoods", "18000", "contribution-denmark-esa");
+        wholeLife(calendar, "demo-app-nairobi-youth", "Youth dialogue for safer neighbourhoods", "18000", "contribution-denmark-esa");
 
         // Paid: the first tranche is out, the final report is not due yet.
-        String paid = submit("demo-app-sarajevo-plan", DemoNetwork.SARAJEVO, "focal.sarajevo",
+        String paid = submit(calendar, "demo-app-sarajevo-plan", DemoNetwork.SARAJEVO, "focal.sarajevo",
                 "Prevention action plan for Sarajevo Canton", "24000", SupportType.LOCAL_PREVENTION_FRAMEWORK,
                 StrategicPriority.CITY_PREVENTION_MANDATES);
         hubForward(paid, "hub.balkans", DemoNetwork.HUB_WESTERN_BALKANS);
         centralDecide(paid, DecisionType.APPROVE_IN_FULL, null);
-        pay(award(paid, DemoNetwork.SARAJEVO, Region.WESTERN_BALKANS, "contribution-helsinki-balkans", "24000",
-                LocalDate.of(2027, 9, 30)), "t1");
+        pay(calendar, award(paid, DemoNetwork.SARAJEVO, Region.WESTERN_BALKANS, "contribution-helsinki-balkans", "24000",
+                calendar.date(2027, 9, 30)), "t1");
 
-        // Report overdue: the progress report was due in the past, so the award process marks it overdue
-        // at once and the city's payments go on hold.
-        String overdue = submit("demo-app-kampala-radio", "city-kampala", "focal.kampala",
-                "Community radio against hate speech", "15000", SupportType.STRATEGIC_COMMUNICATIONS,
-                StrategicPriority.YOUTH_ENGAGEMENT);
-        hubForward(overdue, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        centralDecide(overdue, DecisionType.APPROVE_IN_FULL, null);
-        award(overdue, "city-kampala", Region.EAST_SOUTHERN_AFRICA, "contribution-norway-2026", "15000",
-                LocalDate.of(2026, 10, 15));
+        // Report overdue: the case was decided and awarded in July 2026 of the demo calendar (its events are
+        // recorded then), its progress report fell due in August, so the award process marks it overdue at once
+        // and the city's payments go on hold. The domain refuses a report due before the day the award is made.
+        recordedFrom(calendar.date(2026, 7, 1), () -> {
+            String overdue = submit(calendar, "demo-app-kampala-radio", "city-kampala", "focal.kampala",
+                    "Community radio against hate speech", "15000", SupportType.STRATEGIC_COMMUNICATIONS,
+                    StrategicPriority.YOUTH_ENGAGEMENT);
+            hubForward(overdue, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
+            centralDecide(overdue, DecisionType.APPROVE_IN_FULL, null);
+            award(overdue, "city-kampala", Region.EAST_SOUTHERN_AFRICA, "contribution-norway-2026", "15000",
+                    calendar.date(2026, 10, 15));
+        });
 
         // Awarded, nothing paid yet; partially approved.
-        String awarded = submit("demo-app-tirana-grants", "city-tirana", "focal.tirana",
+        String awarded = submit(calendar, "demo-app-tirana-grants", "city-tirana", "focal.tirana",
                 "Local innovation grants for youth initiatives", "30000", SupportType.LOCAL_INNOVATION_GRANT,
                 StrategicPriority.YOUTH_ENGAGEMENT, StrategicPriority.CITY_TO_CITY_INTERACTION);
         hubForward(awarded, "hub.balkans", DemoNetwork.HUB_WESTERN_BALKANS);
         centralDecide(awarded, DecisionType.APPROVE_PARTIALLY, Money.usd("25000"));
-        award(awarded, "city-tirana", Region.WESTERN_BALKANS, "contribution-uk-youth", "25000", LocalDate.of(2027, 6, 30));
+        award(awarded, "city-tirana", Region.WESTERN_BALKANS, "contribution-uk-youth", "25000",
+                calendar.date(2027, 6, 30));
 
         // Approved and waiting for finance to make the award (Awards to make).
-        String approved = submit("demo-app-colombo-mentors", "city-colombo", "focal.colombo",
+        String approved = submit(calendar, "demo-app-colombo-mentors", "city-colombo", "focal.colombo",
                 "Mentoring network for former gang members", "14000", SupportType.REHABILITATION_REINTEGRATION,
                 StrategicPriority.CITY_PREVENTION_MANDATES);
         hubForward(approved, "hub.southasia", DemoNetwork.HUB_SOUTH_ASIA);
         centralDecide(approved, DecisionType.APPROVE_IN_FULL, null);
 
         // Declined by the Central Team.
-        String declined = submit("demo-app-quezon-cctv", "city-quezon", "focal.quezon",
+        String declined = submit(calendar, "demo-app-quezon-cctv", "city-quezon", "focal.quezon",
                 "Surveillance cameras for public squares", "40000", SupportType.INTERVENTION_DESIGN_DELIVERY,
                 StrategicPriority.CITY_PREVENTION_MANDATES);
         hubForward(declined, "hub.seasia", DemoNetwork.HUB_SOUTHEAST_ASIA);
         centralDecide(declined, DecisionType.DECLINE, null);
 
         // Awaiting the second Central Team approver (above the routing table's threshold): central.approver confirms.
-        String large = submit("demo-app-tunis-network", "city-tunis", "focal.tunis",
+        String large = submit(calendar, "demo-app-tunis-network", "city-tunis", "focal.tunis",
                 "Regional network of prevention practitioners", "80000", SupportType.TRAINING_CAPACITY_BUILDING,
                 StrategicPriority.CITY_TO_CITY_INTERACTION, StrategicPriority.MAYORS_VOICES);
         hubForward(large, "hub.mena", DemoNetwork.HUB_MENA);
         centralDecide(large, DecisionType.APPROVE_IN_FULL, null);
 
         // Under central review, revision requested, under hub review, drafts.
-        String central = submit("demo-app-amman-assessment", "city-amman", "focal.amman",
+        String central = submit(calendar, "demo-app-amman-assessment", "city-amman", "focal.amman",
                 "Risk and needs assessment of East Amman", "20000", SupportType.RISK_NEEDS_ASSESSMENT,
                 StrategicPriority.NATIONAL_LOCAL_COORDINATION);
         hubForward(central, "hub.mena", DemoNetwork.HUB_MENA);
-        String revision = submit("demo-app-medellin-comms", "city-medellin", "focal.medellin",
+        String revision = submit(calendar, "demo-app-medellin-comms", "city-medellin", "focal.medellin",
                 "Counter-narratives with local media", "22000", SupportType.STRATEGIC_COMMUNICATIONS,
                 StrategicPriority.MAYORS_VOICES);
         hubRevision(revision, "hub.latam", DemoNetwork.HUB_LATIN_AMERICA);
-        submit("demo-app-mombasa-safety", "city-mombasa", "focal.mombasa", "Safer markets with traders and youth groups",
+        submit(calendar, "demo-app-mombasa-safety", "city-mombasa", "focal.mombasa", "Safer markets with traders and youth groups",
                 "16000", SupportType.COMMUNITY_YOUTH_ENGAGEMENT, StrategicPriority.YOUTH_ENGAGEMENT);
-        submit("demo-app-dhaka-exchange", "city-dhaka", "focal.dhaka", "City-to-city exchange with Colombo",
+        submit(calendar, "demo-app-dhaka-exchange", "city-dhaka", "focal.dhaka", "City-to-city exchange with Colombo",
                 "12000", SupportType.TRAINING_CAPACITY_BUILDING, StrategicPriority.CITY_TO_CITY_INTERACTION);
-        submit("demo-app-sarajevo-mayors", DemoNetwork.SARAJEVO, "focal.sarajevo", "Mayors' forum on social cohesion",
+        submit(calendar, "demo-app-sarajevo-mayors", DemoNetwork.SARAJEVO, "focal.sarajevo", "Mayors' forum on social cohesion",
                 "9000", SupportType.TRAINING_CAPACITY_BUILDING, StrategicPriority.MAYORS_VOICES);
         draft("demo-app-nairobi-draft", DemoNetwork.NAIROBI, "focal.nairobi", "Rehabilitation mentoring pilot");
         draft("demo-app-mombasa-draft", "city-mombasa", "focal.mombasa", "Coastal youth sports league");
@@ -164,21 +173,41 @@ public class DemoCases {
     }
 
     /**
+     * Runs the steps with Axon's event clock set back so that it reads {@code day} when they start: the
+     * events are recorded as of then, and the domain's rules about today read the same clock. Seeding
+     * runs before anyone signs in, so nothing else is recording meanwhile.
+     */
+    private static void recordedFrom(LocalDate day, Runnable steps) {
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.offset(real, Duration.between(real.instant(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        try {
+            steps.run();
+        } finally {
+            GenericEventMessage.clock = real;
+        }
+    }
+
+    /**
      * One case of Nairobi from submission to close-out, every step by the person whose step it is:
      * submit, hub review, central decision, award, two tranches paid, two reports accepted, close-out.
-     * The demo's closed case, and the unit of the benchmark's lifecycle measure.
+     * The demo's closed case, and the unit of the benchmark's lifecycle measure; its dates are those of
+     * the demo written for today (RecordedTime), so its reports fall due after the award is made.
      */
     public void wholeLife(String applicationId, String title, String amountUsd, String contributionId) {
-        String application = submit(applicationId, DemoNetwork.NAIROBI, "focal.nairobi", title, amountUsd,
+        wholeLife(DemoCalendar.seededOn(RecordedTime.today()), applicationId, title, amountUsd, contributionId);
+    }
+
+    private void wholeLife(DemoCalendar calendar, String applicationId, String title, String amountUsd, String contributionId) {
+        String application = submit(calendar, applicationId, DemoNetwork.NAIROBI, "focal.nairobi", title, amountUsd,
                 SupportType.COMMUNITY_YOUTH_ENGAGEMENT, StrategicPriority.YOUTH_ENGAGEMENT,
                 StrategicPriority.NATIONAL_LOCAL_COORDINATION);
         hubForward(application, "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
         centralDecide(application, DecisionType.APPROVE_IN_FULL, null);
         String award = award(application, DemoNetwork.NAIROBI, Region.EAST_SOUTHERN_AFRICA, contributionId, amountUsd,
-                LocalDate.of(2027, 3, 31));
-        pay(award, "t1");
+                calendar.date(2027, 3, 31));
+        pay(calendar, award, "t1");
         report(award, "r1", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
-        pay(award, "t2");
+        pay(calendar, award, "t2");
         report(award, "r2", "focal.nairobi", "hub.eastafrica", DemoNetwork.HUB_EAST_SOUTHERN_AFRICA);
         complete(award, AwardProcess.Elements.USER_CLOSE_OUT, OFFICER, CandidateGroups.FINANCE_OFFICERS,
                 new CloseOutAwardCommand(award, OFFICER), Map.of(), Role.FINANCE_OFFICER);
@@ -193,7 +222,7 @@ public class DemoCases {
         });
     }
 
-    private String submit(String applicationId, String cityId, String focalPoint, String title, String amountUsd,
+    private String submit(DemoCalendar calendar, String applicationId, String cityId, String focalPoint, String title, String amountUsd,
                           SupportType supportType, StrategicPriority... priorities) {
         Money amount = Money.usd(amountUsd);
         Money first = Money.usd(amount.amount().multiply(new BigDecimal("0.6")).setScale(2).toPlainString());
@@ -202,7 +231,7 @@ public class DemoCases {
                 Set.copyOf(Arrays.asList(priorities)), supportType, amount,
                 List.of(new BudgetLine("Delivery by local partners", first), new BudgetLine("Events, travel and materials",
                         amount.minus(first))),
-                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
+                calendar.date(2027, 1, 1), calendar.date(2027, 12, 31),
                 "Strengthen the city's own capacity to prevent hate and extremism.",
                 List.of(new Indicator("People reached", "0", "500"), new Indicator("Partners engaged", "2", "8")),
                 "Partner turnover; mitigated by a steering group chaired by the city.",
@@ -268,14 +297,14 @@ public class DemoCases {
         return awardId;
     }
 
-    private void pay(String awardId, String trancheId) {
+    private void pay(DemoCalendar calendar, String awardId, String trancheId) {
         actingAs.run(OFFICER, Role.FINANCE_OFFICER, () -> commands.sendAndWait(new RequestTrancheCommand(awardId, trancheId, OFFICER)));
         complete(awardId, AwardProcess.Elements.USER_APPROVE_TRANCHE, APPROVER, CandidateGroups.FINANCE_APPROVERS,
                 new ApproveTrancheCommand(awardId, trancheId, APPROVER), AwardProcess.trancheApproved(APPROVER),
                 Role.FINANCE_APPROVER);
         complete(awardId, AwardProcess.Elements.USER_PAY_TRANCHE, OFFICER, CandidateGroups.FINANCE_OFFICERS,
                 new RecordTranchePaymentCommand(awardId, trancheId, "DEMO-" + awardId + "-" + trancheId,
-                        LocalDate.of(2026, 11, 2), null, OFFICER), Map.of(), Role.FINANCE_OFFICER);
+                        calendar.date(2026, 11, 2), null, OFFICER), Map.of(), Role.FINANCE_OFFICER);
     }
 
     private void report(String awardId, String reportId, String focalPoint, String reviewer, String hubId) {

@@ -54,13 +54,13 @@ public class DemoNetwork {
         this.actingAs = actingAs;
     }
 
-    void seed() {
+    void seed(DemoCalendar calendar) {
         actingAs.run(ADMIN, Role.ADMINISTRATOR, () -> {
             hubs();
             cities();
             donors();
         });
-        actingAs.run(FINANCE_OFFICER, Role.FINANCE_OFFICER, this::contributions);
+        actingAs.run(FINANCE_OFFICER, Role.FINANCE_OFFICER, () -> contributions(calendar));
     }
 
     private void hubs() {
@@ -107,27 +107,28 @@ public class DemoNetwork {
         donor(DONOR_US, "U.S. Department of State", DonorType.GOVERNMENT, "US", "US-GOV-11");
     }
 
-    private void contributions() {
-        LocalDate start = LocalDate.of(2026, 1, 1);
-        LocalDate end = LocalDate.of(2027, 12, 31);
+    /** The agreements' periods and the receipts' value dates are the demo calendar's (see DemoCalendar). */
+    private void contributions(DemoCalendar calendar) {
+        LocalDate start = calendar.date(2026, 1, 1);
+        LocalDate end = calendar.date(2027, 12, 31);
         contribution("contribution-norway-2026", DONOR_NORWAY, Money.of("10000000", "NOK"), start, end, Earmark.unrestricted());
         receipt("contribution-norway-2026", "receipt-norway-1", Money.of("6000000", "NOK"), new BigDecimal("0.0941"),
-                LocalDate.of(2026, 2, 16));
+                calendar.date(2026, 2, 16));
         contribution("contribution-denmark-esa", DONOR_DENMARK, Money.of("3000000", "DKK"), start, end,
                 Earmark.region(Region.EAST_SOUTHERN_AFRICA));
         receipt("contribution-denmark-esa", "receipt-denmark-1", Money.of("3000000", "DKK"), new BigDecimal("0.1452"),
-                LocalDate.of(2026, 3, 2));
+                calendar.date(2026, 3, 2));
         contribution("contribution-uk-youth", DONOR_UK, Money.of("800000", "GBP"), start, end,
                 Earmark.priority(StrategicPriority.YOUTH_ENGAGEMENT));
         receipt("contribution-uk-youth", "receipt-uk-1", Money.of("400000", "GBP"), new BigDecimal("1.2710"),
-                LocalDate.of(2026, 4, 1));
+                calendar.date(2026, 4, 1));
         contribution("contribution-helsinki-balkans", DONOR_HELSINKI, Money.of("250000", "EUR"), start, end,
                 Earmark.region(Region.WESTERN_BALKANS));
         receipt("contribution-helsinki-balkans", "receipt-helsinki-1", Money.of("250000", "EUR"), new BigDecimal("1.0825"),
-                LocalDate.of(2026, 1, 20));
+                calendar.date(2026, 1, 20));
         contribution("contribution-us-2026", DONOR_US, Money.usd("1500000"), start, end, Earmark.unrestricted());
         commands.sendAndWait(new RecordReceiptCommand("contribution-us-2026", "receipt-us-1", Money.usd("750000"),
-                Conversion.none(Money.usd("750000"), LocalDate.of(2026, 5, 5)), LocalDate.of(2026, 5, 5), FINANCE_OFFICER));
+                Conversion.none(Money.usd("750000"), calendar.date(2026, 5, 5)), calendar.date(2026, 5, 5), FINANCE_OFFICER));
     }
 
     private void hub(String id, String name, Region region, String host) {

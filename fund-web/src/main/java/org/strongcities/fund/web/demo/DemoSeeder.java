@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.demo;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,6 +13,10 @@ import org.strongcities.fund.web.security.Account;
 import org.strongcities.fund.web.security.Accounts;
 import org.strongcities.fund.web.security.Role;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -64,14 +69,19 @@ public class DemoSeeder implements ApplicationRunner {
         }
         Integer seeded = jdbc.queryForObject("SELECT count(*) FROM demo_seed", Integer.class);
         if (seeded == null || seeded == 0) {
-            log.info("First start in demo mode: seeding the demo Network through the application's commands");
-            network.seed();
+            // The demo's dates move with the day it is seeded (DemoCalendar); that day is the domain's today,
+            // and demo_seed keeps it, so tests and readers of the demo find the same calendar.
+            Instant seededAt = GenericEventMessage.clock.instant();
+            DemoCalendar calendar = DemoCalendar.seededOn(LocalDate.ofInstant(seededAt, ZoneOffset.UTC));
+            log.info("First start in demo mode: seeding the demo Network through the application's commands, "
+                    + "its dates moved to {}", calendar.seededOn());
+            network.seed(calendar);
             transaction.executeWithoutResult(status -> {
                 seedAccounts();
-                jdbc.update("INSERT INTO demo_seed DEFAULT VALUES");
+                jdbc.update("INSERT INTO demo_seed (seeded_at) VALUES (?)", OffsetDateTime.ofInstant(seededAt, ZoneOffset.UTC));
             });
             try {
-                demoCases.seed();
+                demoCases.seed(calendar);
             } catch (RuntimeException e) {
                 // The cases only illustrate; a failure here must not keep the application from starting.
                 log.error("Demo cases could not all be seeded: {}", e.getMessage(), e);

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +60,8 @@ class AsOfTest extends ApplicationTest {
         Instant before = Instant.now();
         Thread.sleep(20);
         commands.sendAndWait(new RecordReceiptCommand("contribution-us-2026", "receipt-asof-" + System.nanoTime(),
-                Money.usd("1000"), Conversion.none(Money.usd("1000"), LocalDate.now()), LocalDate.now(), "finance.officer"));
+                Money.usd("1000"), Conversion.none(Money.usd("1000"), LocalDate.now(ZoneOffset.UTC)), LocalDate.now(ZoneOffset.UTC),
+                "finance.officer"));
 
         BigDecimal then = received(before);
         await().atMost(Duration.ofSeconds(10)).until(() -> received(Instant.now()).subtract(then).compareTo(new BigDecimal("1000")) == 0);

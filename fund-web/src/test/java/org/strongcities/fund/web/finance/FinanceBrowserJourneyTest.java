@@ -6,10 +6,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.strongcities.fund.web.demo.DemoLogin;
 import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.Browser;
+import org.strongcities.fund.web.support.DemoDates;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -23,6 +26,8 @@ class FinanceBrowserJourneyTest extends ApplicationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aFinanceOfficerRecordsAReceiptAndSeesTheBalanceChange() throws Exception {
@@ -41,7 +46,9 @@ class FinanceBrowserJourneyTest extends ApplicationTest {
             browser.driver().findElement(By.id("rate")).sendKeys("0.095");
             browser.driver().findElement(By.id("rateSource")).sendKeys("ECB reference rate");
             WebElement valueDate = browser.driver().findElement(By.id("valueDate"));
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-06-15'", valueDate);
+            // A day within the demo agreement's period, on the demo's calendar.
+            String withinPeriod = DemoDates.calendar(jdbc).date(2026, 6, 15).toString();
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '" + withinPeriod + "'", valueDate);
             browser.clickAndLoad(By.cssSelector("#main form button[type=submit]"));
 
             assertThat(browser.pageText()).contains("NOK 100,000.00 received on contribution contribution-norway-2026.");

@@ -16,8 +16,10 @@ import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.web.demo.DemoCalendar;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.DemoDates;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -143,17 +145,32 @@ class FinanceConsoleTest extends ApplicationTest {
                 .andExpect(content().string(containsString("id=\"periodEnd-error\">The period must end after it starts.")))
                 .andExpect(content().string(containsString("For an earmark by strategic priority, choose one of the priorities.")));
 
-        // Well-formed, but against a rule of the domain: the domain's message is the form error.
+        // Well-formed, but against a rule of the domain: the domain's message is the form error. The demo
+        // agreement's period and a day within it are those of the demo's calendar.
+        DemoCalendar demo = DemoDates.calendar(jdbc);
+        String withinPeriod = demo.date(2026, 6, 1).toString();
         mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
                         .param("amount", "20000").param("currency", "EUR").param("rate", "1.08")
-                        .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
+                        .param("rateSource", "ECB").param("valueDate", withinPeriod))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is in EUR but the agreement is in NOK")));
         mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
                         .param("amount", "100").param("currency", "NOK").param("rate", "99999")
-                        .param("rateSource", "ECB").param("valueDate", "2026-06-01"))
+                        .param("rateSource", "ECB").param("valueDate", withinPeriod))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("check that it is not the rate the other way round")));
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100").param("currency", "NOK").param("rate", "0.09")
+                        .param("rateSource", "Norges Bank").param("valueDate", tomorrow))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has a value date of " + tomorrow + ", after today")));
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100").param("currency", "NOK").param("rate", "0.09")
+                        .param("rateSource", "Norges Bank").param("valueDate", demo.date(2025, 12, 31).toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has a value date of " + demo.date(2025, 12, 31)
+                        + ", outside the agreement&#39;s period " + demo.date(2026, 1, 1) + " to " + demo.date(2027, 12, 31))));
         mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
                         .param("donorId", DemoNetwork.DONOR_US).param("amount", "99999999999999999999999").param("currency", "USD")
                         .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
@@ -231,8 +248,31 @@ class FinanceConsoleTest extends ApplicationTest {
 
         MvcResult tranches = mvc.perform(get("/finance/awards/{a}/tranches.csv", awardId).with(user(approver)))
                 .andExpect(status().isOk()).andReturn();
-        assertThat(body(tranches)).contains(awardId + ",t-1,Payton,10000.00,2026-02-01,,Paid,finance.officer,"
+        assertThat(body(tranches)).contains(awardId + ",t-1,Payton,10000.00," + FinanceFixture.START.plusMonths(1)
+                + ",,Paid,finance.officer,"
                 + "finance.approver,finance.officer,BANK-2026-0042,2026-07-01");
+    }
+
+    @Test
+    void noTrancheIsRequestedOrApprovedWhileTheCityHasAnOverdueReport() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "30000", Earmark.unrestricted());
+        String cityId = fixture.city("Holdham", "focal.holdham");
+        String awardId = fixture.award(cityId, "focal.holdham", contributionId, "20000", "Youth forum of Holdham", false);
+        mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
+
+        long before = fixture.events();
+        mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cannot approve tranche t-1 of award " + awardId
+                        + ": Holdham (" + cityId + ") has overdue reports [r-1 of award " + awardId
+                        + "]; no tranche is requested, approved or paid until they are accepted")));
+        mvc.perform(post("/finance/tranches/{a}/t-2/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cannot request tranche t-2 of award " + awardId)));
+        assertThat(fixture.events()).isEqualTo(before);
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("REQUESTED");
     }
 
     @Test
@@ -269,7 +309,8 @@ class FinanceConsoleTest extends ApplicationTest {
         assertThat(csv).startsWith("Contribution,Donor,Earmark,Currency,Pledged,Received (agreement currency),"
                 + "Period starts,Period ends,Received (USD),Committed (USD),Disbursed (USD),Refunded (USD),Available (USD)\r\n");
         assertThat(csv).contains(contributionId + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\","
-                + "\"Purpose: +youth, \"\"sports\"\"\",USD,1000.00,1000.00,2026-01-01,2028-01-01,1000.00,0.00,0.00,0.00,1000.00");
+                + "\"Purpose: +youth, \"\"sports\"\"\",USD,1000.00,1000.00," + FinanceFixture.START + ","
+                + FinanceFixture.START.plusYears(2) + ",1000.00,0.00,0.00,0.00,1000.00");
         assertThat(csv).contains("contribution-norway-2026,Norwegian Ministry of Foreign Affairs,Unrestricted,NOK,");
 
         for (String path : new String[]{"/finance/donors.csv", "/finance/earmarks.csv", "/finance/receipts.csv",

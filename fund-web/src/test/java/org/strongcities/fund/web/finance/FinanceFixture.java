@@ -34,6 +34,7 @@ import org.strongcities.fund.web.demo.DemoNetwork;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +47,13 @@ import static org.awaitility.Awaitility.await;
  */
 public final class FinanceFixture {
 
-    public static final LocalDate START = LocalDate.of(2026, 1, 1);
+    /**
+     * When the fixture's agreements and projects start: ten days before today (UTC, the domain's day), so
+     * its receipts (START + 10 days, today) are never after today and fall in the current year with the
+     * awards, and its reports (START + 3 and 4 years) never fall due before the award is made, whatever
+     * day the tests run.
+     */
+    public static final LocalDate START = LocalDate.now(ZoneOffset.UTC).minusDays(10);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;

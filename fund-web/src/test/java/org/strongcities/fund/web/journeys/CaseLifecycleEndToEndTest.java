@@ -9,6 +9,7 @@ import org.strongcities.fund.web.support.SignedIn;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * One case from submission to close-out through the web layer, the real Camunda engine and the
@@ -47,12 +50,29 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD", "USD 20,000.00", "value=\"20000\"")
                 .doesNotContain("20000.0000");
-        ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "2027-12-31")
+        // Dates of the award relative to today: the domain refuses reports due before the award is made.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate end = today.plusYears(1);
+        LocalDate tooLate = end.plusMonths(6);
+        String tranchePlanned = today.plusMonths(2).toString();
+        // A report due long after the award ends is the domain's refusal, shown on the form; nothing is stored.
+        Long eventsBefore = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        mvc.perform(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", end.toString())
+                        .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
+                        .param("budgetDescription1", "Facilitation").param("budgetAmount1", "20000")
+                        .param("reportKind1", "FINAL").param("reportDue1", tooLate.toString())
+                        .param("trancheAmount1", "20000").param("tranchePlanned1", tranchePlanned)
+                        .with(csrf()).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("report r1 due by " + end.plusDays(90)
+                        + ", 90 days after the award ends on " + end + " (was " + tooLate + ")")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(eventsBefore);
+        ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", end.toString())
                 .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
                 .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
                 .param("budgetDescription2", "Venues and travel").param("budgetAmount2", "8000")
-                .param("reportKind1", "FINAL").param("reportDue1", "2027-12-31")
-                .param("trancheAmount1", "20000").param("tranchePlanned1", "2027-01-15"), "finance.officer");
+                .param("reportKind1", "FINAL").param("reportDue1", end.toString())
+                .param("trancheAmount1", "20000").param("tranchePlanned1", tranchePlanned), "finance.officer");
         String awardId = jdbc.queryForObject("SELECT award_id FROM rm_application WHERE application_id = ?", String.class,
                 applicationId);
         assertThat(awardId).isNotNull();
@@ -64,7 +84,7 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         ok(post("/tasks/" + approval.getId() + "/tranche-approval"), "finance.approver");
         Task payment = awaitTask(awardId, "user_pay_tranche");
         ok(post("/tasks/" + payment.getId() + "/tranche-payment").param("paymentReference", "BANK-REF-001")
-                .param("valueDate", LocalDate.now().toString()), "finance.officer");
+                .param("valueDate", today.toString()), "finance.officer");
 
         // The city reports; the hub accepts; finance closes out.
         ok(post("/city/applications/" + applicationId + "/reports/r1").param("narrative", "Twelve dialogues held.")

@@ -12,9 +12,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.strongcities.fund.web.demo.DemoCalendar;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.finance.FinanceFormat;
 import org.strongcities.fund.web.support.ApplicationTest;
+import org.strongcities.fund.web.support.DemoDates;
 import org.strongcities.fund.web.support.SignedIn;
 
 import java.math.BigDecimal;
@@ -61,22 +63,32 @@ class DonorReportTest extends ApplicationTest {
         // The default period is the current calendar year.
         String page = page("/reports/donor", as("donor.norway"));
         Map<String, BigDecimal> year = sums(DemoNetwork.DONOR_NORWAY, YEAR_START, YEAR_END);
-        assertThat(year.get("RECEIVED")).isPositive();
+        assertThat(year.get("RECEIVED")).isPositive(); // the fixture's receipt of today, at least
         assertThat(page).contains("Donor report \u2014 Norwegian Ministry of Foreign Affairs",
                 "From " + YEAR_START + " to " + YEAR_END);
         assertFigures(page, year);
-        // Norway's NOK receipt with its conversion.
-        assertThat(page).contains("NOK 6,000,000.00", "0.0941", "564,600.00");
 
-        // February only: the NOK receipt of 16 February, and nothing committed then.
-        String february = page("/reports/donor?from=2026-02-01&to=2026-02-28", as("donor.norway"));
-        Map<String, BigDecimal> feb = sums(DemoNetwork.DONOR_NORWAY, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        // The demo's dates are those of its calendar: its year runs from "2026-01-01" to "2026-12-31" as written.
+        DemoCalendar demo = DemoDates.calendar(jdbc);
+        LocalDate demoYearStart = demo.date(2026, 1, 1);
+        LocalDate demoYearEnd = demo.date(2026, 12, 31);
+        // Norway's NOK receipt with its conversion (in the current calendar year only late in it).
+        String demoYear = page("/reports/donor?from=" + demoYearStart + "&to=" + demoYearEnd, as("donor.norway"));
+        assertFigures(demoYear, sums(DemoNetwork.DONOR_NORWAY, demoYearStart, demoYearEnd));
+        assertThat(demoYear).contains("NOK 6,000,000.00", "0.0941", "564,600.00");
+
+        // "February" only: the NOK receipt of "16 February", and nothing committed then.
+        LocalDate febStart = demo.date(2026, 2, 1);
+        LocalDate febEnd = demo.date(2026, 2, 28);
+        String february = page("/reports/donor?from=" + febStart + "&to=" + febEnd, as("donor.norway"));
+        Map<String, BigDecimal> feb = sums(DemoNetwork.DONOR_NORWAY, febStart, febEnd);
         assertThat(feb.get("RECEIVED")).isEqualByComparingTo("564600.00");
         assertFigures(february, feb);
 
         // Finance asks for any donor; Denmark's paid award (Nairobi, 18,000) shows as paid out.
-        String denmark = page("/reports/donor?donor=donor-denmark&from=2026-01-01&to=2026-12-31", as("finance.officer"));
-        Map<String, BigDecimal> dk = sums(DemoNetwork.DONOR_DENMARK, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        String denmark = page("/reports/donor?donor=donor-denmark&from=" + demoYearStart + "&to=" + demoYearEnd,
+                as("finance.officer"));
+        Map<String, BigDecimal> dk = sums(DemoNetwork.DONOR_DENMARK, demoYearStart, demoYearEnd);
         assertThat(dk.get("DISBURSED")).isGreaterThanOrEqualTo(new BigDecimal("18000"));
         assertFigures(denmark, dk);
         assertThat(denmark).contains("Ministry of Foreign Affairs of Denmark", "Nairobi", "Youth dialogue for safer neighbourhoods")
@@ -125,18 +137,22 @@ class DonorReportTest extends ApplicationTest {
 
     @Test
     void theDonorPdfIsARealPdfWithTheFiguresAndNoSensitiveDetail() throws Exception {
-        MvcResult result = mvc.perform(get("/reports/donor.pdf?from=2026-01-01&to=2026-12-31").with(as("donor.norway")))
+        // The demo's year (its calendar's "2026"), which holds the Kampala award, today and the fixture's awards.
+        DemoCalendar demo = DemoDates.calendar(jdbc);
+        LocalDate from = demo.date(2026, 1, 1);
+        LocalDate to = demo.date(2026, 12, 31);
+        MvcResult result = mvc.perform(get("/reports/donor.pdf?from=" + from + "&to=" + to).with(as("donor.norway")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"donor-report-donor-norway-2026-01-01-to-2026-12-31.pdf\""))
+                        "attachment; filename=\"donor-report-donor-norway-" + from + "-to-" + to + ".pdf\""))
                 .andReturn();
         byte[] bytes = result.getResponse().getContentAsByteArray();
         assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        Map<String, BigDecimal> sums = sums(DemoNetwork.DONOR_NORWAY, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        Map<String, BigDecimal> sums = sums(DemoNetwork.DONOR_NORWAY, from, to);
         try (PDDocument document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Donor report \u2014 Norwegian Ministry of Foreign Affairs", "From 2026-01-01 to 2026-12-31",
+            assertThat(text).contains("Donor report \u2014 Norwegian Ministry of Foreign Affairs", "From " + from + " to " + to,
                     format.usd(sums.get("RECEIVED")), format.usd(committed(sums)), format.usd(sums.get("DISBURSED")),
                     format.usd(sums.get("REFUNDED")), "NOK 6,000,000.00", "Page 1 of " + document.getNumberOfPages(),
                     "Community radio against hate speech", "Kampala", "Not disclosed (sensitive case)",
