@@ -174,10 +174,14 @@ public class DemoCases {
 
     /**
      * Runs the steps with Axon's event clock set back so that it reads {@code day} when they start: the
-     * events are recorded as of then, and the domain's rules about today read the same clock. Seeding
-     * runs before anyone signs in, so nothing else is recording meanwhile.
+     * events are recorded as of then, and the domain's rules about today read the same clock. The clock is
+     * every thread's, so the jobs of the cases before are run first: none of theirs is back-dated. The steps
+     * wait for their own eligibility check (the hub review task follows it), so it is dated with them; the
+     * clock is set right as soon as the award is made, so the overdue marking its timer then fires is dated
+     * today. Seeding runs before anyone signs in.
      */
-    private static void recordedFrom(LocalDate day, Runnable steps) {
+    private void recordedFrom(LocalDate day, Runnable steps) {
+        awaitQuiet();
         Clock real = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.offset(real, Duration.between(real.instant(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
         try {
