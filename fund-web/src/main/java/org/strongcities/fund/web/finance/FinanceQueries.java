@@ -2,6 +2,7 @@ package org.strongcities.fund.web.finance;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -32,6 +33,25 @@ class FinanceQueries {
     record TrancheRow(String awardId, String trancheId, String cityName, BigDecimal amountUsd, LocalDate plannedDate,
                       String requiresReportId, String status, String requestedBy, String approvedBy, String paidBy,
                       String paymentReference, LocalDate valueDate, OffsetDateTime paidAt) {
+
+        /**
+         * Whether this person took the step before the one the tranche waits for (requested it, when it
+         * waits for approval; approved it, when it waits for payment), so that the four-eyes rule of the
+         * Award refuses them the next step. The page reads it to offer the step only to those who may.
+         */
+        public boolean tookEarlierStep(String username) {
+            String earlier = earlierActor();
+            return earlier != null && !FourEyesPolicy.distinct(earlier, username);
+        }
+
+        /** Who took the step before the one the tranche waits for, if it waits for approval or payment. */
+        public String earlierActor() {
+            return switch (status) {
+                case "REQUESTED" -> requestedBy;
+                case "APPROVED" -> approvedBy;
+                default -> null;
+            };
+        }
     }
 
     private static final String AWARDS = """

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.strongcities.fund.domain.api.ApproveTrancheCommand;
 import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
@@ -291,6 +292,43 @@ class FinanceConsoleTest extends ApplicationTest {
                 .andExpect(content().string(containsString("Four eyes: finance.approver")));
         assertThat(fixture.events()).isEqualTo(before);
         assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void theTrancheListOffersApprovalAndPaymentOnlyToThoseFourEyesAllow() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
+        String cityId = fixture.city("Twosight", "focal.twosight");
+        String awardId = fixture.award(cityId, "focal.twosight", contributionId, "8000", "Mayors forum of Twosight", false);
+        String approveForm = "action=\"/finance/tranches/" + awardId + "/t-1/approve\"";
+        String payLink = "href=\"/finance/tranches/" + awardId + "/t-1/payment\"";
+        // Requested by the approver: the approver is told a colleague approves it, and has no button.
+        commands.sendAndWait(new RequestTrancheCommand(awardId, "t-1", "finance.approver"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "REQUESTED".equals(fixture.trancheStatus(awardId, "t-1")));
+        assertThat(trancheRow(approver, awardId, "t-1"))
+                .contains("You (finance.approver) requested this tranche: another finance approver must approve it (four eyes).")
+                .doesNotContain(approveForm);
+
+        // Approved by the officer (an account with both roles, say): the officer is told a colleague pays it.
+        commands.sendAndWait(new ApproveTrancheCommand(awardId, "t-1", "finance.officer"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "APPROVED".equals(fixture.trancheStatus(awardId, "t-1")));
+        assertThat(trancheRow(officer, awardId, "t-1"))
+                .contains("You (finance.officer) approved this tranche: another finance officer must record its payment (four eyes).")
+                .doesNotContain(payLink);
+
+        // Requested by the officer: the approver has the button, and nobody is told to leave it.
+        mvc.perform(post("/finance/tranches/{a}/t-2/request", awardId).with(user(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        assertThat(trancheRow(approver, awardId, "t-2"))
+                .contains("action=\"/finance/tranches/" + awardId + "/t-2/approve\"").doesNotContain("four eyes");
+    }
+
+    /** The row of one tranche on the tranche list, as this person sees it. */
+    private String trancheRow(UserDetails who, String awardId, String trancheId) throws Exception {
+        String page = mvc.perform(get("/finance/tranches").with(user(who))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int start = page.indexOf("id=\"tranche-" + awardId + "-" + trancheId + "\"");
+        assertThat(start).as("row of " + awardId + "/" + trancheId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     @Test

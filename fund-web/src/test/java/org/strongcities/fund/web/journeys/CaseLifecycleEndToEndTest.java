@@ -92,6 +92,10 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         Task reportReview = awaitTask(awardId, "user_review_report");
         ok(post("/tasks/" + reportReview.getId() + "/report").param("verdict", "accept"), "hub.eastafrica");
         Task closeOut = awaitTask(awardId, "user_close_out");
+        assertThat(mvc.perform(get("/tasks/" + closeOut.getId()).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .as("the close-out step's figures read like money")
+                .contains("Award USD 20,000.00, paid USD 20,000.00, refunded USD 0.00.");
         ok(post("/tasks/" + closeOut.getId() + "/close-out"), "finance.officer");
 
         // The events, the ledger and the process history agree.

@@ -80,6 +80,16 @@ class TaskFormsTest extends ApplicationTest {
     }
 
     @Test
+    void the_reviewer_reads_the_timeline_and_amounts_of_the_application_as_elsewhere_in_the_app() throws Exception {
+        String applicationId = submitted();
+        Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");
+        String page = mvc.perform(get("/tasks/" + hub.getId()).with(SignedIn.as(users, "hub.eastafrica")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">2027-01-01 – 2027-12-31<", ">USD 20,000.00<", ">Facilitation: USD 12,000.00<")
+                .doesNotContain("1/1/27").doesNotContain("12/31/27");
+    }
+
+    @Test
     void a_revision_request_too_long_comes_back_with_its_text() throws Exception {
         String applicationId = submitted();
         Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");

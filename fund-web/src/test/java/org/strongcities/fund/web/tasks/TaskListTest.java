@@ -105,6 +105,10 @@ class TaskListTest extends ApplicationTest {
                 .contains(claimed.getId()).doesNotContain(offered.getId());
         assertThat(linkedTasks(section(page, "group-heading"))).as("rows of my group's tasks")
                 .contains(claimed.getId(), offered.getId());
+        // My tasks are not selected for claiming: no Select column, in the head or in a row.
+        assertThat(mine).as("My tasks").doesNotContain(">Select<").doesNotContain("<td></td>")
+                .doesNotContain("type=\"checkbox\"");
+        assertThat(section(page, "group-heading")).as("my group's tasks").contains(">Select<", "type=\"checkbox\"");
     }
 
     private Task hubReview(String applicationId) {
