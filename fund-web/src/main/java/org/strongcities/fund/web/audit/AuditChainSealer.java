@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
  * database lets one seal at a time and the others skip their turn, so nodes never wait for each other.
  *
  * <p>A round links what is queued, {@value #BATCH} events per transaction, and then rests
- * {@value #REST_MILLIS} ms: an event is linked within about that long, and an idle node asks the
- * database ten times a second. A failed round (the database restarting, say) is logged and tried
+ * {@value #REST_MILLIS} ms: an event is linked within about that long. Each round that links
+ * something costs one WAL flush, so the rest weighs how soon an event is linked against how many
+ * flushes linking adds when commands trickle in (under load a round links many). A failed round (the database restarting, say) is logged and tried
  * again next round; the queue is in the database, so nothing is lost meanwhile.
  */
 @Component
 public class AuditChainSealer implements SmartLifecycle {
 
     static final int BATCH = 1_000;
-    static final long REST_MILLIS = 100;
+    static final long REST_MILLIS = 500;
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);
 
