@@ -110,6 +110,17 @@ class SeveralNodesTest {
                 assertThat(onSurvivor.get("/city/applications/" + submitted.iterator().next()).statusCode()).isEqualTo(200);
                 assertThat(db.count("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.ApplicationEligibilityRecordedEvent' "
                         + "AND aggregateidentifier IN " + ours())).as("each eligibility check recorded once").isEqualTo(submitted.size());
+                // Both nodes' sealers linked events while both ran; the survivor's links the rest on its own, and
+                // the chain holds: one unforked sequence whichever node linked what.
+                long unlinkedSince = System.nanoTime();
+                while (db.count("SELECT count(*) FROM event_chain_pending") > 0
+                        && System.nanoTime() - unlinkedSince < Duration.ofSeconds(30).toNanos()) {
+                    FundProcess.sleep(100);
+                }
+                assertThat(db.count("SELECT count(*) FROM event_chain_pending")).as("every event linked by the survivor").isZero();
+                String verification = WebUser.signIn(survivor.baseUrl(), "admin", PASSWORD).get("/audit/verify").body();
+                report.add("audit: " + verification);
+                assertThat(verification).contains("\"holds\":true");
                 report.add("events: " + db.count("SELECT count(*) FROM domainevententry") + ", drafts " + drafts.size()
                         + ", submissions " + submissions.size() + ", review processes " + submitted.size()
                         + ", rm_application " + db.count("SELECT count(*) FROM rm_application"));
