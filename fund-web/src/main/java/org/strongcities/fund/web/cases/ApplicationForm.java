@@ -13,9 +13,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +48,8 @@ public class ApplicationForm {
     private String doNoHarm = "";
     private boolean sensitive;
     private String responseToReviewers = "";
+    /** Fields whose amount was readable but could not be kept because the currency is not one we know. */
+    private final Set<String> heldBackByCurrency = new HashSet<>();
 
     /** One budget line (description, amount) or indicator (name, baseline, target) row. */
     public static class Row {
@@ -102,6 +107,11 @@ public class ApplicationForm {
      * {@code errors} under its field name and left empty, so a draft still saves.
      */
     ApplicationContent toContent(Map<String, String> errors) {
+        heldBackByCurrency.clear();
+        String currencyProblem = currencyProblem(currency);
+        if (currencyProblem != null) {
+            errors.put("currency", currencyProblem);
+        }
         Set<StrategicPriority> chosen = EnumSet.noneOf(StrategicPriority.class);
         for (String priority : priorities == null ? List.<String>of() : priorities) {
             try {
@@ -157,12 +167,41 @@ public class ApplicationForm {
             errors.put(field, "That amount is beyond what the fund can award: " + Amounts.shown(text));
             return null;
         }
+        if (currencyProblem(currency) != null) {
+            // The amount is there; the currency is what is wrong, and that is said next to the currency.
+            heldBackByCurrency.add(field);
+            return null;
+        }
         try {
             return new Money(amount, currency);
         } catch (BusinessRuleViolation e) {
             errors.put(isCurrencyProblem(e) ? "currency" : field, e.getMessage());
         }
         return null;
+    }
+
+    /** Why the typed currency cannot be used, in the city's words; null when it is an ISO 4217 money currency. */
+    static String currencyProblem(String currency) {
+        String code = currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
+        if (code.isEmpty()) {
+            return "Type the currency as a three-letter ISO 4217 code such as USD or EUR.";
+        }
+        try {
+            if (Currency.getInstance(code).getDefaultFractionDigits() < 0) {
+                return code + " is not a money currency: use a three-letter ISO 4217 code such as USD or EUR.";
+            }
+            return null;
+        } catch (IllegalArgumentException unknown) {
+            return Amounts.shown(code) + " is not a currency code we know: use a three-letter ISO 4217 code such as USD or EUR.";
+        }
+    }
+
+    /**
+     * Whether the amount in {@code field} was typed and readable but left out because the currency is
+     * unknown; completeness checks must then not call it missing.
+     */
+    boolean heldBackByCurrency(String field) {
+        return heldBackByCurrency.contains(field);
     }
 
     private static boolean isCurrencyProblem(BusinessRuleViolation e) {

@@ -27,6 +27,23 @@ public final class CaseViews {
             };
         }
 
+        /**
+         * The key of the status as a person should read it. A partial approval whose amount equals the
+         * request (the domain allows one when it carries conditions) reads as awarded in full: the stored
+         * status stays as decided, only the words follow the amounts.
+         */
+        public String shownStatus() {
+            if ("PARTIALLY_AWARDED".equals(status) && approvedInFull()) {
+                return conditions == null || conditions.isBlank() ? "AWARDED" : "AWARDED_WITH_CONDITIONS";
+            }
+            return status;
+        }
+
+        private boolean approvedInFull() {
+            return approvedAmount != null && requestedAmount != null && approvedCurrency != null
+                    && approvedCurrency.equals(requestedCurrency) && approvedAmount.compareTo(requestedAmount) == 0;
+        }
+
         public boolean decided() {
             return switch (status) {
                 case "AWARDED", "PARTIALLY_AWARDED", "DECLINED" -> true;

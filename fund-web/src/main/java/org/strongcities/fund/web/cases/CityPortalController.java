@@ -110,8 +110,9 @@ class CityPortalController {
             }
         }
         if ("submit".equals(action)) {
-            ApplicationCompleteness.problems(content).forEach(problem ->
-                    errors.putIfAbsent(problem.field(), "Missing: " + problem.message() + "."));
+            ApplicationCompleteness.problems(content).stream()
+                    .filter(problem -> !form.heldBackByCurrency(problem.field()))
+                    .forEach(problem -> errors.putIfAbsent(problem.field(), "Missing: " + problem.message() + "."));
             if (revising && (form.getResponseToReviewers() == null || form.getResponseToReviewers().isBlank())) {
                 errors.put("responseToReviewers", "Tell the reviewers what you changed in response to their request.");
             }

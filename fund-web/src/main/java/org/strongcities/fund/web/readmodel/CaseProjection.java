@@ -129,8 +129,8 @@ public class CaseProjection {
                 event.actor(), Instants.utc(at), taken, event.decisionType().decidedStatus().name(), taken, Instants.utc(at),
                 event.applicationId());
         if (taken) {
-            timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), event.rationaleForApplicant(),
-                    event.actor());
+            timeline.record(eventId, event.applicationId(), at, word(event.applicationId(), event.decisionType(), approved),
+                    event.rationaleForApplicant(), event.actor());
         }
     }
 
@@ -142,7 +142,8 @@ public class CaseProjection {
                 UPDATE rm_application SET status = ?, updated_at = ?, decided_at = ? WHERE application_id = ?
                 RETURNING rationale_for_applicant""", String.class,
                 event.decisionType().decidedStatus().name(), Instants.utc(at), Instants.utc(at), event.applicationId());
-        timeline.record(eventId, event.applicationId(), at, word(event.decisionType()), rationale, event.actor());
+        timeline.record(eventId, event.applicationId(), at,
+                word(event.applicationId(), event.decisionType(), event.approvedAmount()), rationale, event.actor());
     }
 
     @EventHandler
@@ -266,12 +267,27 @@ public class CaseProjection {
         return BatchedWrites.Row.of("rm_review", reviewId);
     }
 
-    private static String word(DecisionType decision) {
+    /**
+     * The decision in words that follow the amounts: a partial approval of the whole requested amount
+     * (allowed when it carries conditions) reads as approved in full, not as partially approved.
+     */
+    private String word(String applicationId, DecisionType decision, Money approved) {
         return switch (decision) {
             case APPROVE_IN_FULL -> "Approved";
-            case APPROVE_PARTIALLY -> "Partially approved";
+            case APPROVE_PARTIALLY -> approvesTheRequest(applicationId, approved) ? "Approved in full, with conditions"
+                    : "Partially approved";
             case DECLINE -> "Declined";
         };
+    }
+
+    private boolean approvesTheRequest(String applicationId, Money approved) {
+        if (approved == null) {
+            return false;
+        }
+        writes.flush(applicationRow(applicationId));
+        return Boolean.TRUE.equals(jdbc.query(
+                "SELECT requested_amount = ? AND requested_currency = ? FROM rm_application WHERE application_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, approved.amount(), approved.currency(), applicationId));
     }
 
 }

@@ -49,6 +49,28 @@ class CityPortalTest extends ApplicationTest {
     }
 
     @Test
+    void anUnknownCurrencyIsReportedAtTheCurrencyNotAsAMissingAmount() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+
+        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .with(request -> {
+                            request.setParameter("currency", "XYZ");
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("not ready to submit").doesNotContain("Missing: a requested amount");
+        // The message stands right after the currency field, which is marked invalid and points at it.
+        assertThat(page).containsPattern("<input id=\"currency\"[^>]*aria-invalid=\"true\"[^>]*>\\s*"
+                + "<p class=\"field-error\" id=\"currency-error\">XYZ is not a currency code we know: use a three-letter "
+                + "ISO 4217 code such as USD or EUR.</p>");
+        // The amount the city typed stays in its field, without an error of its own.
+        assertThat(page).containsPattern("<input id=\"requestedAmount\"[^>]*value=\"20000\"[^>]*>\\s*</div>");
+        assertThat(statusOf(applicationId)).isEqualTo("DRAFT");
+    }
+
+    @Test
     void theHomePageSaysWhereToStartInPlainWords() throws Exception {
         // Messages without arguments are not MessageFormat patterns: an apostrophe there is written once.
         assertThat(mvc.perform(get("/").with(SignedIn.as(users, "focal.nairobi"))).andReturn().getResponse()

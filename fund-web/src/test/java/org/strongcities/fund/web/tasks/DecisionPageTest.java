@@ -106,6 +106,22 @@ class DecisionPageTest extends ApplicationTest {
     }
 
     @Test
+    void a_partial_approval_of_the_whole_request_reads_as_awarded_in_full_to_the_city() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+        // The domain allows "partial" with the requested amount when it carries conditions.
+        mvc.perform(decision(central, "APPROVE_PARTIALLY", "20000")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks")).andExpect(flash().attribute("message", "Decision recorded."));
+
+        String casePage = page("/city/applications/" + applicationId, "focal.nairobi");
+        assertThat(casePage).containsPattern("id=\"case-status\">Awarded in full, with conditions<")
+                .contains("<strong>Awarded in full, with conditions</strong>", "<strong>Approved in full, with conditions</strong>",
+                        "USD 20,000.00", CONDITIONS)
+                .doesNotContain("Partially awarded", "Partially approved");
+        assertThat(page("/city", "focal.nairobi")).contains("Awarded in full, with conditions");
+    }
+
+    @Test
     void the_person_who_decided_is_told_a_colleague_confirms_and_the_amount_reads_as_elsewhere() throws Exception {
         String applicationId = submitted("80000");
         Task central = centralReviewOpened(applicationId);
