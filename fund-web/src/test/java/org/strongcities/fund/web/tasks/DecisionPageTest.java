@@ -1,27 +1,19 @@
 package org.strongcities.fund.web.tasks;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strongcities.fund.domain.api.ReviewCriterion;
 import org.strongcities.fund.web.cases.CompleteApplication;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -35,20 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * brings the person back to the task with the reason and everything they typed, and stores nothing;
  * the person who decided is told that a colleague confirms, instead of being offered a refused button.
  */
-class DecisionPageTest extends ApplicationTest {
+class DecisionPageTest extends TaskPageTest {
 
     private static final String REASONS = "A sound plan; start with a smaller pilot in two wards.";
     private static final String CONDITIONS = "A short note after each dialogue.";
     private static final String INTERNAL = "Hub lead agrees with the pilot.";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void an_approved_amount_with_a_third_decimal_is_refused_beside_the_field_and_nothing_is_stored() throws Exception {
@@ -169,11 +152,6 @@ class DecisionPageTest extends ApplicationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private String page(String path, String username) throws Exception {
-        return mvc.perform(get(path).with(SignedIn.as(users, username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-    }
-
     /** Nairobi submits the complete application, asking for the amount given (its first budget line makes up the rest). */
     private String submitted(String requestedUsd) throws Exception {
         String applicationId = mvc.perform(post("/city/applications").with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
@@ -200,23 +178,6 @@ class DecisionPageTest extends ApplicationTest {
         ok(review.param("recommendation", "FUND_IN_FULL").param("outcome", "forward")
                 .param("rationaleForApplicant", "Well aligned with youth engagement."), "hub.eastafrica");
         return opened(applicationId, "user_central_review", "central.reviewer");
-    }
-
-    private Task opened(String applicationId, String taskKey, String reviewer) throws Exception {
-        Task task = awaitTask(applicationId, taskKey);
-        ok(post("/tasks/" + task.getId() + "/claim"), reviewer);
-        ok(post("/tasks/" + task.getId() + "/conflict-of-interest").param("hasConflict", "false"), reviewer);
-        return task;
-    }
-
-    private void ok(MockHttpServletRequestBuilder request, String username) throws Exception {
-        mvc.perform(request.with(csrf()).with(SignedIn.as(users, username))).andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat(result.getFlashMap().get("error")).as("refusal").isNull());
-    }
-
-    private Task awaitTask(String applicationId, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(applicationId).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
     }
 
     private int events(String aggregateId) {

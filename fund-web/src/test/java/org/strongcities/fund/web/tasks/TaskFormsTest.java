@@ -1,13 +1,7 @@
 package org.strongcities.fund.web.tasks;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strongcities.fund.domain.api.AmendmentKind;
@@ -21,14 +15,11 @@ import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.cases.CompleteApplication;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.finance.FinanceFixture;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -40,21 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * tranche payment): a submission the controller, the process or the domain refuses comes back to the same
  * task page with the reason and everything the person typed, and stores nothing.
  */
-class TaskFormsTest extends ApplicationTest {
+class TaskFormsTest extends TaskPageTest {
 
     private static final String RATIONALE = "Strong local ownership; the youth council is already meeting.";
     private static final String INTERNAL = "Check the venue costs with the hub lead.";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void a_review_without_every_score_comes_back_with_the_scores_recommendation_and_texts_as_typed() throws Exception {
@@ -191,27 +171,5 @@ class TaskFormsTest extends ApplicationTest {
                         .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getFlashMap().get("error")).isNull());
         return applicationId;
-    }
-
-    private Task opened(String applicationId, String taskKey, String reviewer) throws Exception {
-        Task task = awaitTask(applicationId, taskKey);
-        ok(post("/tasks/" + task.getId() + "/claim"), reviewer);
-        ok(post("/tasks/" + task.getId() + "/conflict-of-interest").param("hasConflict", "false"), reviewer);
-        return task;
-    }
-
-    private void ok(MockHttpServletRequestBuilder request, String username) throws Exception {
-        mvc.perform(request.with(csrf()).with(SignedIn.as(users, username))).andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat(result.getFlashMap().get("error")).as("refusal").isNull());
-    }
-
-    private Task awaitTask(String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
-    }
-
-    private long events() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        return count == null ? 0 : count;
     }
 }

@@ -1,13 +1,8 @@
 package org.strongcities.fund.web.tasks;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strongcities.fund.domain.api.AmendmentKind;
 import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
@@ -19,17 +14,13 @@ import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.finance.FinanceFixture;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
-import java.time.Duration;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -39,20 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (who requested, approved or proposed the step before) is told a colleague acts instead of being
  * offered the buttons.
  */
-class TaskStepPagesTest extends ApplicationTest {
+class TaskStepPagesTest extends TaskPageTest {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService taskService;
-    @Autowired
     ProcessTasks processTasks;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void a_form_from_a_stale_tab_says_who_completed_the_task_and_stores_nothing() throws Exception {
@@ -127,26 +108,10 @@ class TaskStepPagesTest extends ApplicationTest {
         });
     }
 
-    private String page(String path, String username) throws Exception {
-        return mvc.perform(get(path).with(SignedIn.as(users, username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-    }
-
     private String award(String cityName) {
         FinanceFixture fixture = new FinanceFixture(commands, jdbc);
         String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
         String focal = "focal." + cityName.toLowerCase();
         return fixture.award(fixture.city(cityName, focal), focal, contributionId, "8000", "Youth forum of " + cityName, false);
-    }
-
-    /** The one open task of the step (the test's own award has at most one at a time). */
-    private Task awaitTask(String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
-    }
-
-    private long events() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        return count == null ? 0 : count;
     }
 }

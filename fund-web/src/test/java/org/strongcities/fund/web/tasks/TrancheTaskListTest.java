@@ -1,18 +1,11 @@
 package org.strongcities.fund.web.tasks;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.finance.FinanceFixture;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
 import java.util.List;
@@ -31,18 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * which tranche it is: two tranches of one award in flight used to read as two identical rows
  * ("Approve the tranche payment", same case, same city).
  */
-class TrancheTaskListTest extends ApplicationTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
+class TrancheTaskListTest extends TaskPageTest {
 
     @Test
     void each_requested_tranche_is_one_task_and_one_row_that_names_the_tranche() throws Exception {
