@@ -1,14 +1,8 @@
 package org.strongcities.fund.web.tasks;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strongcities.fund.web.cases.CompleteApplication;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.security.FundUser;
 import org.strongcities.fund.web.support.SignedIn;
 import org.strongcities.fund.web.tasks.TaskInbox.TaskRow;
@@ -30,16 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The reviewer's task list: the tasks offered to the person's groups and the ones they claimed,
  * each with what the case is, and nobody else's.
  */
-class TaskListTest extends ApplicationTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    JdbcTemplate jdbc;
+class TaskListTest extends TaskPageTest {
 
     @Test
     void camundas_task_table_has_an_index_in_the_lists_order() {
