@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A round links what is queued, {@value #BATCH} events per transaction, and then rests
  * {@value #REST_MILLIS} ms: an event is linked within about that long. Each round that links
  * something costs one WAL flush, so the rest weighs how soon an event is linked against how many
- * flushes linking adds when commands trickle in (under load a round links many). A failed round (the database restarting, say) is logged and tried
- * again next round; the queue is in the database, so nothing is lost meanwhile.
+ * flushes linking adds when commands trickle in (under load a round links many). A failed round
+ * (the database restarting, say) is logged and tried again next round; the queue is in the
+ * database, so nothing is lost meanwhile.
  */
 @Component
 public class AuditChainSealer implements SmartLifecycle {
