@@ -197,9 +197,9 @@ class HostileInputTest extends ApplicationTest {
                 + " ms: its length is checked before it is parsed)");
         expectPage("POST edit: budget line amount=-1", save(edit).param("budgetLines[0].first", "Venue")
                 .param("budgetLines[0].second", "-1"), "cannot be negative");
-        expectPage("POST edit: currency=XYZ", save(edit).param("requestedAmount", "100").param("currency", "XYZ"), "Unknown currency");
+        expectPage("POST edit: currency=XYZ", save(edit).param("requestedAmount", "100").param("currency", "XYZ"), "XYZ is not a currency code we know");
         expectPage("POST edit: currency=<script>", save(edit).param("requestedAmount", "100").param("currency", SCRIPT),
-                "Unknown currency");
+                "is not a currency code we know");
         expectPage("POST edit: currency of 1 MB", save(edit).param("requestedAmount", "100").param("currency", MEGABYTE),
                 "currency");
         expectPage("POST edit: currency empty", save(edit).param("requestedAmount", "100").param("currency", ""),
