@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.security.FundUser;
 import org.strongcities.fund.web.security.Role;
 
@@ -100,16 +101,12 @@ class AsOfController {
             }
             problem = day + " is after today (" + today() + "): nothing is recorded for it yet. Choose a date up to today.";
         } catch (DateTimeParseException notADate) {
-            problem = "\"" + abbreviated(requested) + "\" is not a date: write it as year-month-day, for example "
+            problem = "\"" + Amounts.shown(requested) + "\" is not a date: write it as year-month-day, for example "
                     + today().minusDays(1) + ".";
         }
         model.addAttribute("dateProblem", problem);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return today();
-    }
-
-    private static String abbreviated(String typed) {
-        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 
     private LocalDate today() {

@@ -24,6 +24,7 @@ import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.FundApplication;
 import org.strongcities.fund.web.demo.DemoCases;
 import org.strongcities.fund.web.demo.DemoNetwork;
+import org.strongcities.fund.web.audit.AuditChainSealer;
 import org.strongcities.fund.web.platform.EmbeddedDatabase;
 import org.strongcities.fund.web.readmodel.CaseProjection;
 import org.strongcities.fund.web.readmodel.LedgerProjection;
@@ -124,7 +125,7 @@ public final class Benchmark {
             row("Projections catching up with the synthetic history (both, side by side)",
                     String.format("%.0f s (%.0f events/s)", caughtUp, history.events() / caughtUp),
                     "started when the last event was appended", true);
-            awaitChain(jdbc);
+            awaitChain(app);
             double linked = (System.nanoTime() - historyAppended) / 1e9;
             row("Audit chain linking the synthetic history (beside the load and the projections)",
                     String.format("all linked %.0f s after the last event was appended", linked),
@@ -147,7 +148,7 @@ public final class Benchmark {
             Window loadWindow = Window.start(databaseCpu);
             List<String> cities = load(commands, scale, sent, "bench");
             Window.Figures loaded = loadWindow.stop(handled.get() - handledBefore);
-            String chainBehind = chainBehind(jdbc);
+            String chainBehind = chainBehind(app);
             cities.addAll(warmCities);
             System.out.println(java.time.Instant.now() + " command load ended");
             String waited = waits.stop();
@@ -166,7 +167,7 @@ public final class Benchmark {
             Window savesWindow = Window.start(databaseCpu);
             long saves = saveDraftsAgain(commands, scale, "bench");
             Window.Figures saved = savesWindow.stop(saves);
-            String chainBehindSaves = chainBehind(jdbc);
+            String chainBehindSaves = chainBehind(app);
             System.out.println(java.time.Instant.now() + " draft saves ended");
             row("Commands without a process step (" + scale.threads() + " threads, " + saves + " draft saves)",
                     saved.commandsFigure() + "; " + chainBehindSaves, "raw JDBC single-row insert commits: " + fmt(jdbcCommits) + "/s",
@@ -536,28 +537,24 @@ public final class Benchmark {
     private static void awaitQuiet(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws InterruptedException {
         awaitJobsDone(app);
         awaitProjections(app, jdbc);
-        awaitChain(jdbc);
+        awaitChain(app);
     }
 
     /** Waits until the audit chain's sealer has linked every stored event. */
-    private static void awaitChain(JdbcTemplate jdbc) throws InterruptedException {
-        while (pendingLinks(jdbc) > 0) {
+    private static void awaitChain(ConfigurableApplicationContext app) throws InterruptedException {
+        while (app.getBean(AuditChainSealer.class).pending() > 0) {
             Thread.sleep(50);
         }
-    }
-
-    private static long pendingLinks(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT count(*) FROM event_chain_pending", Long.class);
     }
 
     /**
      * How far the audit chain's sealer was behind when a load ended, and how long it took to link the rest: the
      * load's figure counts commands whose events are stored, and this shows the chain kept up with them.
      */
-    private static String chainBehind(JdbcTemplate jdbc) throws InterruptedException {
-        long behind = pendingLinks(jdbc);
+    private static String chainBehind(ConfigurableApplicationContext app) throws InterruptedException {
+        long behind = app.getBean(AuditChainSealer.class).pending();
         long start = System.nanoTime();
-        awaitChain(jdbc);
+        awaitChain(app);
         return String.format("audit chain %d events behind at the end, all linked %.2f s later", behind,
                 (System.nanoTime() - start) / 1e9);
     }
