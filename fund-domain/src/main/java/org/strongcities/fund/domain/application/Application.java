@@ -201,6 +201,12 @@ public class Application {
         BusinessRuleViolation.require(awardId == null, "Cannot reopen application " + applicationId + ": award " + awardId
                 + " has been made; amend or close the award instead");
         BusinessRuleViolation.requireText(command.reason(), "Say why the decision on application " + applicationId + " is reopened");
+        // Reopening undoes a decision, so like confirming one it needs eyes other than those that took it:
+        // the decider's and, for a confirmed decision, the second approver's.
+        for (int i = 0; i < decidedBy.size(); i++) {
+            FourEyesPolicy.requireDistinct(decidedBy.get(i), i == 0 ? "decider" : "second approver", command.actor(),
+                    "person who reopens its decision", "application " + applicationId);
+        }
         apply(new DecisionReopenedEvent(applicationId, version, UNDER_CENTRAL_REVIEW, command.reason(), command.actor()));
     }
 

@@ -119,6 +119,26 @@ public class ApplicationTest {
     }
 
     @Test
+    void whoTookTheDecisionCannotReopenIt() {
+        ApplicationDecidedEvent declined = new ApplicationDecidedEvent(APP, 1, DecisionType.DECLINE, null, null, "Out of scope", null,
+                false, "carla");
+        fixture.given(underCentralReview("20000")).andGiven(declined).when(new ReopenDecisionCommand(APP, "second thoughts", "carla"))
+                .expectNoEvents()
+                .expectExceptionMessage("Four eyes: carla is the decider of application app-1 and cannot also be the person who "
+                        + "reopens its decision; another account must do this");
+        ApplicationDecidedEvent large = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"),
+                null, null, null, true, "carla");
+        DecisionConfirmedEvent confirmed = new DecisionConfirmedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"),
+                "carla", "dmitri");
+        fixture.given(underCentralReview("40000")).andGiven(large, confirmed).when(new ReopenDecisionCommand(APP, "co-funding fell through", "dmitri"))
+                .expectNoEvents()
+                .expectExceptionMessage("Four eyes: dmitri is the second approver of application app-1 and cannot also be the "
+                        + "person who reopens its decision; another account must do this");
+        fixture.given(underCentralReview("40000")).andGiven(large, confirmed).when(new ReopenDecisionCommand(APP, "co-funding fell through", "erin"))
+                .expectEvents(new DecisionReopenedEvent(APP, 1, UNDER_CENTRAL_REVIEW, "co-funding fell through", "erin"));
+    }
+
+    @Test
     void withdrawalNeedsAReason() {
         fixture.given(underCentralReview("20000")).when(new WithdrawApplicationCommand(APP, "other funding", "amina"))
                 .expectEvents(new ApplicationWithdrawnEvent(APP, "other funding", "amina"));

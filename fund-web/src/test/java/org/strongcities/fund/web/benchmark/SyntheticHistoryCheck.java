@@ -323,8 +323,8 @@ class SyntheticHistoryCheck {
                 // The synthetic history is appended below the processes, so a synthetic case has no review in
                 // Camunda's history for a reopened decision to follow: the aggregate accepts (it replayed the stream),
                 // then the process bridge refuses, and the whole command rolls back.
-                case DECLINED -> refused(state, new ReopenDecisionCommand(app, "New evidence from the city.", "central.reviewer"),
-                        "no review of it has ended");
+                case DECLINED -> refused(state, new ReopenDecisionCommand(app, "New evidence from the city.",
+                                otherCentral(actor(app, "ApplicationDecidedEvent"))), "no review of it has ended");
                 case DECISION_REOPENED -> accepted(state, new DecideApplicationCommand(app, DecisionType.DECLINE, null, null,
                         "Declined again after a second look.", null, false, "central.approver"));
                 case WITHDRAWN -> refused(state, new WithdrawApplicationCommand(app, "Again.", focal), "it is withdrawn");

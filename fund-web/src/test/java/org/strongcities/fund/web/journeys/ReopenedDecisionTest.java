@@ -45,9 +45,13 @@ class ReopenedDecisionTest extends JourneyTest {
         }
         mvc.perform(post(reopen).param("reason", "Because").with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().isForbidden());
+        // Four eyes: the one who declined it cannot reopen it; another member of the Central Team does.
+        mvc.perform(post(reopen).param("reason", "I changed my mind.").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(flash().attribute("error", "Four eyes: central.reviewer is the decider of application " + applicationId
+                        + " and cannot also be the person who reopens its decision; another account must do this"));
         assertThat(events(applicationId)).isEqualTo(eventsBefore);
 
-        journeys.ok(post(reopen).param("reason", "The hub sent evidence of co-funding."), "central.reviewer")
+        journeys.ok(post(reopen).param("reason", "The hub sent evidence of co-funding."), "central.approver")
                 .andExpect(flash().attribute("message", "The decision is reopened: the case is back in the Central Team's task list."));
         assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
         assertThat(page(applicationId, "central.reviewer")).contains("Review and decision by the Central Team")

@@ -194,7 +194,8 @@ class ProjectionRebuildTest extends ApplicationTest {
         // These commands decided the case around its review process; completing the decision's task ends the
         // review, and a reopened decision starts a new one only after it.
         endBypassedReview(reopened);
-        commands.sendAndWait(new ReopenDecisionCommand(reopened, "The city's co-funding fell through.", CENTRAL));
+        // Both took the decision, so a third member of the Central Team reopens it (four eyes).
+        commands.sendAndWait(new ReopenDecisionCommand(reopened, "The city's co-funding fell through.", "central.lead"));
         commands.sendAndWait(new DecideApplicationCommand(reopened, DecisionType.DECLINE, null, null,
                 "Without co-funding the plan is not feasible.", null, false, CENTRAL));
 
