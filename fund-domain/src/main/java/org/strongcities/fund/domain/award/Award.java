@@ -36,7 +36,11 @@ import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.domain.policy.AwardTerms;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.strongcities.fund.domain.policy.FundingPolicy;
+import org.strongcities.fund.domain.policy.ReportingPeriod;
 import org.strongcities.fund.domain.policy.Totals;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -68,6 +73,9 @@ public class Award {
     private CaseProfile caseProfile;
     private Money amount;
     private List<BudgetLine> budgetLines;
+    /** The award's period: from the day it was made (its event's day, as RecordedTime read it) to its end date. */
+    private LocalDate madeOn;
+    private LocalDate endDate;
     private final Map<String, Tranche> tranches = new LinkedHashMap<>();
     private final Map<String, Report> reports = new LinkedHashMap<>();
     /** Per contribution, in the order the award draws on them. */
@@ -295,7 +303,11 @@ public class Award {
             case NEW_END_DATE -> {
                 if (terms.newEndDate() == null) {
                     problems.add("the new end date");
+                    return problems;
                 }
+                // The reports stay as promised; the new end must still leave each of them due within its period.
+                problems.addAll(ReportingPeriod.problems(reports.values().stream().map(report -> report.obligation).toList(),
+                        madeOn, terms.newEndDate()));
             }
             case MOVE_BUDGET_LINES -> addIfPresent(problems, terms.budgetLines().isEmpty() ? "at least one budget line"
                     : Totals.mismatch("budget lines", terms.budgetLines().stream().map(BudgetLine::amount).toList(), amount));
@@ -351,8 +363,10 @@ public class Award {
     }
 
     @EventSourcingHandler
-    void on(AwardMadeEvent event) {
+    void on(AwardMadeEvent event, @Timestamp Instant madeAt) {
         awardId = event.awardId();
+        madeOn = LocalDate.ofInstant(madeAt, ZoneOffset.UTC);
+        endDate = event.endDate();
         cityId = event.cityId();
         caseProfile = new CaseProfile(event.region(), event.priorities(), event.supportType(), event.purpose());
         amount = event.amount();
@@ -433,7 +447,7 @@ public class Award {
                 terms.additionalTranches().forEach(schedule -> tranches.put(schedule.trancheId(), new Tranche(schedule)));
                 budgetLines = terms.budgetLines();
             }
-            case NEW_END_DATE -> { } // no rule depends on the end date; the event keeps it for the read side
+            case NEW_END_DATE -> endDate = terms.newEndDate();
             case MOVE_BUDGET_LINES -> budgetLines = terms.budgetLines();
         }
     }

@@ -1,0 +1,105 @@
+package org.strongcities.fund.domain.award;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.strongcities.fund.domain.api.AmendmentApprovedEvent;
+import org.strongcities.fund.domain.api.AmendmentKind;
+import org.strongcities.fund.domain.api.AmendmentProposedEvent;
+import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.domain.api.ApproveAmendmentCommand;
+import org.strongcities.fund.domain.api.AwardMadeEvent;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.FundingAllocation;
+import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.ReportKind;
+import org.strongcities.fund.domain.api.ReportingObligation;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.domain.api.TrancheSchedule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The award's own rules, with Axon's aggregate fixture. The handlers that span aggregates are
+ * registered on the fixture's award repository only: the rules tested here refuse before any
+ * contribution, application or city is loaded. AwardLifecycleTest runs them whole.
+ */
+class AwardTest {
+
+    /** The day the award is made; it ends a year later, its final report falls due 60 days after that. */
+    static final LocalDate MADE = LocalDate.of(2025, 3, 1);
+    static final LocalDate END = MADE.plusYears(1);
+
+    private AggregateTestFixture<Award> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Award.class);
+        fixture.registerAnnotatedCommandHandler(new AwardFunding(null, fixture.getRepository(), null));
+    }
+
+    static Instant on(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static AwardMadeEvent made() {
+        Money total = Money.usd("20000");
+        Money half = Money.usd("10000");
+        return new AwardMadeEvent("award-1", "app-1", "city-dakar", Region.WEST_AFRICA, Set.of(StrategicPriority.YOUTH_ENGAGEMENT),
+                SupportType.COMMUNITY_YOUTH_ENGAGEMENT, null, total, List.of(new BudgetLine("Workshops", total)),
+                List.of(new TrancheSchedule("t-1", half, MADE, null), new TrancheSchedule("t-2", half, MADE.plusMonths(6), "r-1")),
+                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, MADE.plusMonths(5)),
+                        new ReportingObligation("r-final", ReportKind.FINAL, END.plusDays(60))),
+                null, END, List.of(new FundingAllocation("c-wa", total)), List.of("amina"), List.of("carla"), "erin");
+    }
+
+    @Test
+    void aNewEndDateMustLeaveEveryReportDueWithinNinetyDaysAfterIt() {
+        fixture.givenCurrentTime(on(MADE)).andGiven(made())
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(END.minusMonths(2)), "Work finishes early", "erin"))
+                .expectNoEvents()
+                .expectExceptionMessage("Amendment am-1 of award award-1 needs: report r-final due by 2026-04-01, 90 days after "
+                        + "the award ends on 2026-01-01 (was 2026-04-30)");
+        // Within the grace the end may move earlier; any later end leaves the reports where they were.
+        fixture.givenCurrentTime(on(MADE)).andGiven(made())
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(END.minusDays(30)), "Work finishes early", "erin"))
+                .expectEvents(new AmendmentProposedEvent("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(END.minusDays(30)), "Work finishes early", "erin"));
+    }
+
+    @Test
+    void aNewEndDateIsNotBeforeTheAwardWasMade() {
+        fixture.givenCurrentTime(on(MADE)).andGiven(made())
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(MADE.minusDays(1)), "Typed the wrong year", "erin"))
+                .expectNoEvents()
+                .expectExceptionMessage("Amendment am-1 of award award-1 needs: an end date on or after 2025-03-01, the day the "
+                        + "award is made (was 2025-02-28)");
+    }
+
+    @Test
+    void anEndDateProposedBeforeTheRuleIsStillCheckedWhenApproved() {
+        // Proposed when the rule did not yet exist, so its event is in the store; approving it is refused.
+        AmendmentProposedEvent proposed = new AmendmentProposedEvent("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(END.minusMonths(2)), "Work finishes early", "erin");
+        fixture.givenCurrentTime(on(MADE.plusMonths(1))).andGiven(made(), proposed)
+                .when(new ApproveAmendmentCommand("award-1", "am-1", "frank"))
+                .expectNoEvents()
+                .expectExceptionMessage("Amendment am-1 of award award-1 no longer fits the award: report r-final due by "
+                        + "2026-04-01, 90 days after the award ends on 2026-01-01 (was 2026-04-30)");
+        AmendmentProposedEvent fits = new AmendmentProposedEvent("award-1", "am-2", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(END.plusMonths(3)), "Venue closed for a season", "erin");
+        fixture.givenCurrentTime(on(MADE.plusMonths(1))).andGiven(made(), fits)
+                .when(new ApproveAmendmentCommand("award-1", "am-2", "frank"))
+                .expectEvents(new AmendmentApprovedEvent("award-1", "am-2", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(END.plusMonths(3)), "erin", "frank"));
+    }
+}
