@@ -38,6 +38,7 @@ import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.strongcities.fund.domain.policy.FundingPolicy;
 import org.strongcities.fund.domain.policy.ReportingPeriod;
 import org.strongcities.fund.domain.policy.Totals;
+import org.strongcities.fund.domain.policy.TrancheDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -299,6 +300,7 @@ public class Award {
                 allTranches.addAll(terms.additionalTranches());
                 problems.addAll(AwardTerms.scheduleProblems(allTranches,
                         reports.values().stream().map(report -> report.obligation).toList()));
+                problems.addAll(TrancheDates.problems(terms.additionalTranches(), madeOn, endDate));
             }
             case NEW_END_DATE -> {
                 if (terms.newEndDate() == null) {
@@ -307,6 +309,10 @@ public class Award {
                 }
                 // The reports stay as promised; the new end must still leave each of them due within its period.
                 problems.addAll(ReportingPeriod.problems(reports.values().stream().map(report -> report.obligation).toList(),
+                        madeOn, terms.newEndDate()));
+                // So must every tranche still to be paid: planned by the new end (a paid one's plan is history).
+                problems.addAll(TrancheDates.problems(tranches.values().stream()
+                        .filter(tranche -> tranche.status != TrancheStatus.PAID).map(tranche -> tranche.schedule).toList(),
                         madeOn, terms.newEndDate()));
             }
             case MOVE_BUDGET_LINES -> addIfPresent(problems, terms.budgetLines().isEmpty() ? "at least one budget line"

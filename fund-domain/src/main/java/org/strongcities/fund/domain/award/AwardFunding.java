@@ -14,6 +14,9 @@ import org.strongcities.fund.domain.application.Application;
 import org.strongcities.fund.domain.ledger.Contribution;
 import org.strongcities.fund.domain.policy.AwardTerms;
 import org.strongcities.fund.domain.policy.ReportingPeriod;
+import org.strongcities.fund.domain.policy.TrancheDates;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,7 +46,9 @@ public class AwardFunding {
         List<String> problems = AwardTerms.problems(command.amount(), command.budgetLines(), command.tranches(),
                 command.reportingObligations(), command.allocations());
         if (problems.isEmpty()) {
-            problems = ReportingPeriod.problems(command.reportingObligations(), RecordedTime.today(), command.endDate());
+            LocalDate today = RecordedTime.today();
+            problems = new ArrayList<>(ReportingPeriod.problems(command.reportingObligations(), today, command.endDate()));
+            problems.addAll(TrancheDates.problems(command.tranches(), today, command.endDate()));
         }
         BusinessRuleViolation.require(problems.isEmpty(), "Award " + command.awardId() + " for application " + command.applicationId()
                 + " of city " + command.cityId() + " cannot be made. It needs: " + String.join("; ", problems));

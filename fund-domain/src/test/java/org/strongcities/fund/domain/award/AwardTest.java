@@ -11,6 +11,7 @@ import org.strongcities.fund.domain.api.ApproveAmendmentCommand;
 import org.strongcities.fund.domain.api.AwardMadeEvent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.FundingAllocation;
+import org.strongcities.fund.domain.api.MakeAwardCommand;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.Region;
@@ -90,16 +91,65 @@ class AwardTest {
         // Proposed when the rule did not yet exist, so its event is in the store; approving it is refused.
         AmendmentProposedEvent proposed = new AmendmentProposedEvent("award-1", "am-1", AmendmentKind.NEW_END_DATE,
                 AmendmentTerms.newEndDate(END.minusMonths(2)), "Work finishes early", "erin");
-        fixture.givenCurrentTime(on(MADE.plusMonths(1))).andGiven(made(), proposed)
+        fixture.givenCurrentTime(on(MADE)).andGiven(made(), proposed)
                 .when(new ApproveAmendmentCommand("award-1", "am-1", "frank"))
                 .expectNoEvents()
                 .expectExceptionMessage("Amendment am-1 of award award-1 no longer fits the award: report r-final due by "
                         + "2026-04-01, 90 days after the award ends on 2026-01-01 (was 2026-04-30)");
         AmendmentProposedEvent fits = new AmendmentProposedEvent("award-1", "am-2", AmendmentKind.NEW_END_DATE,
                 AmendmentTerms.newEndDate(END.plusMonths(3)), "Venue closed for a season", "erin");
-        fixture.givenCurrentTime(on(MADE.plusMonths(1))).andGiven(made(), fits)
+        fixture.givenCurrentTime(on(MADE)).andGiven(made(), fits)
                 .when(new ApproveAmendmentCommand("award-1", "am-2", "frank"))
                 .expectEvents(new AmendmentApprovedEvent("award-1", "am-2", AmendmentKind.NEW_END_DATE,
                         AmendmentTerms.newEndDate(END.plusMonths(3)), "erin", "frank"));
+    }
+
+    @Test
+    void anAwardPlansItsTranchesWithinItsPeriod() {
+        Money half = Money.usd("10000");
+        fixture.givenCurrentTime(on(MADE))
+                .when(makeAward(List.of(new TrancheSchedule("t-1", half, MADE.minusDays(1), null),
+                        new TrancheSchedule("t-2", half, END.plusDays(1), "r-1"))))
+                .expectNoEvents()
+                .expectExceptionMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                        + "tranche t-1 planned on or after 2025-03-01, the day the award is made (was 2025-02-28); "
+                        + "tranche t-2 planned on or before 2026-03-01, the day the award ends (was 2026-03-02)");
+    }
+
+    @Test
+    void moreMoneyPlansItsTranchesWithinTheAwardsPeriod() {
+        Money more = Money.usd("5000");
+        AmendmentTerms terms = new AmendmentTerms(more, List.of(new FundingAllocation("c-wa", more)),
+                List.of(new TrancheSchedule("t-3", more, END.plusDays(10), "r-1")),
+                List.of(new BudgetLine("Workshops", Money.usd("25000"))), null);
+        fixture.givenCurrentTime(on(MADE)).andGiven(made())
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.MORE_MONEY, terms, "A second district", "erin"))
+                .expectNoEvents()
+                .expectExceptionMessage("Amendment am-1 of award award-1 needs: tranche t-3 planned on or before 2026-03-01, "
+                        + "the day the award ends (was 2026-03-11)");
+        // After an approved later end date the same tranche fits.
+        AmendmentApprovedEvent later = new AmendmentApprovedEvent("award-1", "am-0", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(END.plusMonths(1)), "erin", "frank");
+        fixture.givenCurrentTime(on(MADE)).andGiven(made(),
+                        new AmendmentProposedEvent("award-1", "am-0", AmendmentKind.NEW_END_DATE, later.terms(), "Delays", "erin"), later)
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.MORE_MONEY, terms, "A second district", "erin"))
+                .expectEvents(new AmendmentProposedEvent("award-1", "am-1", AmendmentKind.MORE_MONEY, terms, "A second district", "erin"));
+    }
+
+    @Test
+    void aNewEndDateComesAfterEveryTrancheStillToBePaid() {
+        fixture.givenCurrentTime(on(MADE)).andGiven(made())
+                .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
+                        AmendmentTerms.newEndDate(MADE.plusMonths(5)), "Work finishes early", "erin"))
+                .expectNoEvents()
+                .expectExceptionMessage("Amendment am-1 of award award-1 needs: report r-final due by 2025-10-30, 90 days after "
+                        + "the award ends on 2025-08-01 (was 2026-04-30); tranche t-2 planned on or before 2025-08-01, "
+                        + "the day the award ends (was 2025-09-01)");
+    }
+
+    private static MakeAwardCommand makeAward(List<TrancheSchedule> tranches) {
+        AwardMadeEvent made = made();
+        return new MakeAwardCommand("award-1", "app-1", "city-dakar", made.region(), made.priorities(), made.supportType(), null,
+                made.amount(), made.budgetLines(), tranches, made.reportingObligations(), null, END, made.allocations(), "erin");
     }
 }
