@@ -1,6 +1,7 @@
 package org.strongcities.fund.domain.award;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.strongcities.fund.domain.RecordedTime;
 import org.strongcities.fund.domain.api.AmendmentApprovedEvent;
 import org.strongcities.fund.domain.api.AmendmentKind;
 import org.strongcities.fund.domain.api.AmendmentProposedEvent;
@@ -186,11 +187,16 @@ public class Award {
         apply(new ReportRejectedEvent(awardId, command.reportId(), command.reason(), command.actor()));
     }
 
-    /** A report submitted on time is not overdue even while it waits for review. */
+    /** A report submitted on time is not overdue even while it waits for review, nor one whose due date has not passed. */
     public void markReportOverdue(String reportId, String actor) {
         Report report = report(reportId);
         BusinessRuleViolation.require(report.status == ReportStatus.DUE || report.status == ReportStatus.REJECTED,
                 "Report " + reportId + " of award " + awardId + " is " + report.status.name().toLowerCase(Locale.ROOT) + ", not due");
+        LocalDate overdueFrom = ReportingPeriod.overdueFrom(report.obligation.dueDate());
+        LocalDate today = RecordedTime.today();
+        BusinessRuleViolation.require(!today.isBefore(overdueFrom), "Report " + reportId + " of award " + awardId
+                + " falls due on " + report.obligation.dueDate() + " and is overdue only from " + overdueFrom
+                + "; today is " + today);
         apply(new ReportMarkedOverdueEvent(awardId, cityId, reportId, report.obligation.dueDate(), actor));
     }
 

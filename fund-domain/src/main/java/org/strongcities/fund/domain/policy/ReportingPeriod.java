@@ -19,6 +19,14 @@ public final class ReportingPeriod {
     private ReportingPeriod() {
     }
 
+    /**
+     * The first day a report is overdue: the day after it falls due, so a city has the whole of its
+     * due date (UTC) to submit; the award process's overdue timer fires then too.
+     */
+    public static LocalDate overdueFrom(LocalDate dueDate) {
+        return dueDate.plusDays(1);
+    }
+
     /** Every due date that falls outside the reporting period, empty when they all fit. */
     public static List<String> problems(List<ReportingObligation> obligations, LocalDate madeOn, LocalDate endDate) {
         List<String> problems = new ArrayList<>();

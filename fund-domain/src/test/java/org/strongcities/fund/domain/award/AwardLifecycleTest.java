@@ -139,6 +139,7 @@ class AwardLifecycleTest {
                 + "city-dakar: it waits for report r-1 to be accepted, and the report is due");
         send(new SubmitReportCommand("award-1", "r-1", "Halfway there", List.of(), "amina"));
         send(new AcceptReportCommand("award-1", "r-1", "hana"));
+        today(DAY.plusYears(1).plusDays(1)); // the day after r-final falls due
         send(new MarkReportOverdueCommand("award-1", "r-final", "timer"));
         assertThatThrownBy(() -> send(pay("t-2", "gina"))).hasMessage("Cannot pay tranche t-2 of award award-1: Dakar (city-dakar) "
                 + "has overdue reports [r-final of award award-1]; no tranche is requested, approved or paid until they are accepted");
@@ -179,6 +180,11 @@ class AwardLifecycleTest {
         send(new RecordReceiptCommand("c-wa", "rc-2", Money.usd("25000"), null, DAY, "finance"));
         send(award("award-1", "app-1", "40000", "c-wa"));
         send(new RequestTrancheCommand("award-1", "t-1", "erin"));
+        today(DAY.plusMonths(5)); // r-1 falls due today: not yet overdue
+        assertThatThrownBy(() -> send(new MarkReportOverdueCommand("award-1", "r-1", "timer")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Report r-1 of award award-1 falls due on 2025-08-01 and is overdue only from 2025-08-02; today is 2025-08-01");
+        today(DAY.plusMonths(5).plusDays(1));
         send(new MarkReportOverdueCommand("award-1", "r-1", "timer"));
         long eventsBefore = eventCount("award-1");
         assertThatThrownBy(() -> send(new ApproveTrancheCommand("award-1", "t-1", "frank")))
@@ -267,6 +273,11 @@ class AwardLifecycleTest {
                 List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, progressDue),
                         new ReportingObligation("r-final", ReportKind.FINAL, finalDue)),
                 null, DAY.plusYears(1), List.of(new FundingAllocation(contributionId, total)), "carla");
+    }
+
+    /** Moves the domain's today (Axon's event clock, see RecordedTime) to the start of the given day. */
+    private static void today(LocalDate day) {
+        GenericEventMessage.clock = Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     }
 
     private static RecordTranchePaymentCommand pay(String trancheId, String actor) {

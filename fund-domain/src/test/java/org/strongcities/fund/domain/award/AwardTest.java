@@ -12,6 +12,7 @@ import org.strongcities.fund.domain.api.AwardMadeEvent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.MakeAwardCommand;
+import org.strongcities.fund.domain.api.MarkReportOverdueCommand;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.Region;
@@ -43,6 +44,7 @@ class AwardTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Award.class);
         fixture.registerAnnotatedCommandHandler(new AwardFunding(null, fixture.getRepository(), null));
+        fixture.registerAnnotatedCommandHandler(new ReportHolds(fixture.getRepository(), null));
     }
 
     static Instant on(LocalDate day) {
@@ -151,5 +153,15 @@ class AwardTest {
         AwardMadeEvent made = made();
         return new MakeAwardCommand("award-1", "app-1", "city-dakar", made.region(), made.priorities(), made.supportType(), null,
                 made.amount(), made.budgetLines(), tranches, made.reportingObligations(), null, END, made.allocations(), "erin");
+    }
+
+    @Test
+    void aReportIsMarkedOverdueOnlyOnceItsDueDateHasPassed() {
+        // r-1 falls due on 2025-08-01; its whole due date belongs to the city.
+        fixture.givenCurrentTime(on(MADE)).andGiven(made()).andGivenCurrentTime(on(MADE.plusMonths(5)))
+                .when(new MarkReportOverdueCommand("award-1", "r-1", "system"))
+                .expectNoEvents()
+                .expectExceptionMessage("Report r-1 of award award-1 falls due on 2025-08-01 and is overdue only from 2025-08-02; "
+                        + "today is 2025-08-01");
     }
 }

@@ -261,7 +261,7 @@ class FinanceConsoleTest extends ApplicationTest {
         String awardId = fixture.award(cityId, "focal.holdham", contributionId, "20000", "Youth forum of Holdham", false);
         mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
                 .andExpect(redirectedUrl("/finance/tranches"));
-        commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
+        fixture.markProgressReportOverdue(awardId);
 
         long before = fixture.events();
         mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))

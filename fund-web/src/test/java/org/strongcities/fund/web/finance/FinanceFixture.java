@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.finance;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.strongcities.fund.domain.api.ApplicationContent;
@@ -14,6 +15,7 @@ import org.strongcities.fund.domain.api.FocalPoint;
 import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.Indicator;
 import org.strongcities.fund.domain.api.MakeAwardCommand;
+import org.strongcities.fund.domain.api.MarkReportOverdueCommand;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.PopulationBand;
 import org.strongcities.fund.domain.api.RecordEligibilityCommand;
@@ -32,6 +34,7 @@ import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.demo.DemoNetwork;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,6 +57,8 @@ public final class FinanceFixture {
      * day the tests run.
      */
     public static final LocalDate START = LocalDate.now(ZoneOffset.UTC).minusDays(10);
+    /** When r-1, the progress report of every award made here, falls due. */
+    public static final LocalDate PROGRESS_REPORT_DUE = START.plusYears(3);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
@@ -116,7 +121,7 @@ public final class FinanceFixture {
                 SupportType.COMMUNITY_YOUTH_ENGAGEMENT, null, total, List.of(new BudgetLine("Workshops", total)),
                 List.of(new TrancheSchedule("t-1", half, START.plusMonths(1), null),
                         new TrancheSchedule("t-2", total.minus(half), START.plusMonths(7), "r-1")),
-                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, START.plusYears(3)),
+                List.of(new ReportingObligation("r-1", ReportKind.PROGRESS, PROGRESS_REPORT_DUE),
                         new ReportingObligation("r-final", ReportKind.FINAL, START.plusYears(4))),
                 null, START.plusYears(4), List.of(new FundingAllocation(contributionId, total)), "central.approver"));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
@@ -126,6 +131,23 @@ public final class FinanceFixture {
                 && jdbc.queryForObject("SELECT count(*) FROM rm_application WHERE application_id = ?", Integer.class,
                 applicationId) == 1);
         return awardId;
+    }
+
+    /**
+     * Marks r-1 of the award overdue as the award process's timer will, on the day after it falls due.
+     * The domain refuses it earlier, so Axon's event clock (the domain's today, RecordedTime) reads that
+     * day for this one command, the way the demo's back-dated case sets it; Camunda's clock is not moved,
+     * so the timer itself does not fire during the test.
+     */
+    public void markProgressReportOverdue(String awardId) {
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.offset(real, Duration.between(real.instant(),
+                PROGRESS_REPORT_DUE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        try {
+            commands.sendAndWait(new MarkReportOverdueCommand(awardId, "r-1", "system"));
+        } finally {
+            GenericEventMessage.clock = real;
+        }
     }
 
     public String trancheStatus(String awardId, String trancheId) {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.strongcities.fund.domain.api.Earmark;
-import org.strongcities.fund.domain.api.MarkReportOverdueCommand;
 import org.strongcities.fund.domain.api.RejectReportCommand;
 import org.strongcities.fund.domain.api.SubmitReportCommand;
 import org.strongcities.fund.web.demo.DemoNetwork;
@@ -41,7 +40,7 @@ class OverdueReportTest extends ApplicationTest {
                 "hub.eastafrica"));
         awaitReport(awardId, "REJECTED");
 
-        commands.sendAndWait(new MarkReportOverdueCommand(awardId, "r-1", "system"));
+        fixture.markProgressReportOverdue(awardId);
 
         awaitReport(awardId, "OVERDUE");
     }
