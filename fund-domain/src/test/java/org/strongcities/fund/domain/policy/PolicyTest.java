@@ -116,4 +116,24 @@ class PolicyTest {
                 "tranche t-2 comes after the first tranche and must name the report to be accepted before it is paid",
                 "a final report among the reporting obligations");
     }
+
+    @Test
+    void tranchesArePlannedFromTheDayTheAwardIsMadeToTheDayItEnds() {
+        LocalDate made = LocalDate.of(2025, 3, 1);
+        LocalDate end = LocalDate.of(2026, 3, 1);
+        Money usd = Money.usd("1000");
+        assertThat(TrancheDates.problems(List.of(new TrancheSchedule("t-1", usd, made, null),
+                new TrancheSchedule("t-2", usd, end, "r-1"), new TrancheSchedule("t-3", usd, null, "r-1")), made, end)).isEmpty();
+        assertThat(TrancheDates.problems(List.of(new TrancheSchedule("t-1", usd, made.minusDays(1), null)), made, end))
+                .containsExactly("tranche t-1 planned on or after 2025-03-01, the day the award is made (was 2025-02-28)");
+        assertThat(TrancheDates.problems(List.of(new TrancheSchedule("t-1", usd, end.plusDays(1), null)), made, end))
+                .containsExactly("tranche t-1 planned on or before 2026-03-01, the day the award ends (was 2026-03-02)");
+        // ReportingPeriod names a missing or early end date; this policy does not repeat it.
+        assertThat(TrancheDates.problems(List.of(new TrancheSchedule("t-1", usd, made, null)), made, null)).isEmpty();
+    }
+
+    @Test
+    void aReportIsOverdueFromTheDayAfterItFallsDue() {
+        assertThat(ReportingPeriod.overdueFrom(LocalDate.of(2025, 8, 1))).isEqualTo(LocalDate.of(2025, 8, 2));
+    }
 }
