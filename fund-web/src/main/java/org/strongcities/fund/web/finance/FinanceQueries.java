@@ -32,7 +32,16 @@ class FinanceQueries {
 
     record TrancheRow(String awardId, String trancheId, String cityName, BigDecimal amountUsd, LocalDate plannedDate,
                       String requiresReportId, String status, String requestedBy, String approvedBy, String paidBy,
-                      String paymentReference, LocalDate valueDate, OffsetDateTime paidAt) {
+                      String paymentReference, LocalDate valueDate, OffsetDateTime paidAt, String overdueReports) {
+
+        /**
+         * Whether the city's report hold stops this tranche: while a report of the city is overdue the
+         * domain (MemberCity) refuses to request, approve or pay any of its tranches. The page reads it to
+         * say why instead of offering a step the domain would refuse.
+         */
+        public boolean onHold() {
+            return overdueReports != null && !"PAID".equals(status);
+        }
 
         /**
          * Whether this person took the step before the one the tranche waits for (requested it, when it
@@ -65,7 +74,9 @@ class FinanceQueries {
             rs.getObject("made_at", OffsetDateTime.class));
 
     private static final String TRANCHES = """
-            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name
+            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name,
+                   (SELECT string_agg(h.report_id || ' of award ' || h.award_id, ', ' ORDER BY h.placed_at, h.award_id, h.report_id)
+                    FROM rm_city_hold h WHERE h.city_id = a.city_id) AS overdue_reports
             FROM rm_tranche t JOIN rm_award a ON a.award_id = t.award_id LEFT JOIN rm_city ci ON ci.city_id = a.city_id
             %s""";
     private static final String PLANNED_FIRST = " ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id";
@@ -77,7 +88,7 @@ class FinanceQueries {
             rs.getObject("planned_date", LocalDate.class), rs.getString("requires_report_id"), rs.getString("status"),
             rs.getString("requested_by"), rs.getString("approved_by"), rs.getString("paid_by"),
             rs.getString("payment_reference"), rs.getObject("value_date", LocalDate.class),
-            rs.getObject("paid_at", OffsetDateTime.class));
+            rs.getObject("paid_at", OffsetDateTime.class), rs.getString("overdue_reports"));
 
     private final JdbcTemplate jdbc;
 

@@ -262,7 +262,19 @@ class FinanceConsoleTest extends ApplicationTest {
         mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
                 .andExpect(redirectedUrl("/finance/tranches"));
         commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_city_hold WHERE city_id = ?", Integer.class, cityId) == 1);
 
+        // The pages say why nothing moves, and offer no step the domain would refuse.
+        String onHold = "On hold: Holdham has overdue reports (r-1 of award " + awardId + ").";
+        assertThat(trancheRow(approver, awardId, "t-1")).contains(onHold)
+                .doesNotContain("action=\"/finance/tranches/" + awardId + "/t-1/approve\"");
+        assertThat(trancheRow(officer, awardId, "t-2")).contains(onHold)
+                .doesNotContain("action=\"/finance/tranches/" + awardId + "/t-2/request\"");
+        mvc.perform(get("/finance/awards/{a}", awardId).with(user(officer)))
+                .andExpect(content().string(containsString(onHold)));
+
+        // A form sent anyway (a stale tab) is still refused by the domain, which says why.
         long before = fixture.events();
         mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
                 .andExpect(status().isOk())
