@@ -28,6 +28,7 @@ import org.strongcities.fund.domain.api.ReportKind;
 import org.strongcities.fund.domain.api.ReportingObligation;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.cases.CaseQueries;
+import org.strongcities.fund.web.cases.CaseViews;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
 import org.strongcities.fund.web.finance.LedgerQueries;
 import org.strongcities.fund.web.platform.Amounts;
@@ -72,14 +73,27 @@ class AwardMakingController {
         this.json = json;
     }
 
+    /** An approved application waiting for its award; shownStatus is the key of its status in words (CaseViews). */
+    record PendingAward(String applicationId, String title, String city, String shownStatus, BigDecimal amount,
+                        String currency) {
+    }
+
     @GetMapping("/pending")
     String pending(Model model) {
-        model.addAttribute("pending", jdbc.queryForList("""
-                SELECT a.application_id, a.title, c.name AS city, c.region, a.status,
-                       coalesce(a.approved_amount, a.requested_amount) AS amount,
-                       coalesce(a.approved_currency, a.requested_currency) AS currency, a.decided_at
+        model.addAttribute("pending", jdbc.query("""
+                SELECT a.application_id, a.title, c.name AS city, a.status, a.requested_amount, a.requested_currency,
+                       a.approved_amount, a.approved_currency, a.conditions
                 FROM rm_application a JOIN rm_city c ON c.city_id = a.city_id
-                WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at"""));
+                WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at""",
+                (rs, row) -> {
+                    BigDecimal approved = rs.getBigDecimal("approved_amount");
+                    BigDecimal requested = rs.getBigDecimal("requested_amount");
+                    return new PendingAward(rs.getString("application_id"), rs.getString("title"), rs.getString("city"),
+                            CaseViews.shownStatus(rs.getString("status"), requested, rs.getString("requested_currency"),
+                                    approved, rs.getString("approved_currency"), rs.getString("conditions")),
+                            approved != null ? approved : requested,
+                            approved != null ? rs.getString("approved_currency") : rs.getString("requested_currency"));
+                }));
         return "awards/pending";
     }
 
