@@ -15,8 +15,11 @@ import org.springframework.web.context.WebApplicationContext;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
 import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.demo.DemoCalendar;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.support.ApplicationTest;
@@ -332,6 +335,29 @@ class FinanceConsoleTest extends ApplicationTest {
                 .andExpect(redirectedUrl("/finance/tranches"));
         assertThat(trancheRow(approver, awardId, "t-2"))
                 .contains("action=\"/finance/tranches/" + awardId + "/t-2/approve\"").doesNotContain("four eyes");
+    }
+
+    @Test
+    void theAwardFormOffersOnlyTheContributionsWhoseEarmarkFitsTheApplication() throws Exception {
+        // The fixture's case: East & Southern Africa, youth engagement and city-to-city interaction, community and
+        // youth engagement support.
+        String region = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.EAST_SOUTHERN_AFRICA));
+        String priority = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.priority(StrategicPriority.YOUTH_ENGAGEMENT));
+        String unrestricted = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.unrestricted());
+        String otherRegion = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.WEST_AFRICA));
+        String otherPriority = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.priority(StrategicPriority.MAYORS_VOICES));
+        String otherSupport = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.supportType(SupportType.STRATEGIC_COMMUNICATIONS));
+        String cityId = fixture.city("Fitton", "focal.fitton");
+        String applicationId = fixture.approved(cityId, "focal.fitton", "4000", "Youth exchange of Fitton", false);
+
+        String form = mvc.perform(get("/awards/new/{id}", applicationId).with(user(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains(option(region), option(priority), option(unrestricted))
+                .doesNotContain(option(otherRegion), option(otherPriority), option(otherSupport), "no-fitting-contribution");
+    }
+
+    private static String option(String contributionId) {
+        return "value=\"" + contributionId + "\"";
     }
 
     /** The row of one tranche on the tranche list, as this person sees it. */
