@@ -1,7 +1,10 @@
 package org.strongcities.fund.web.finance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +31,14 @@ class FinanceQueries {
     }
 
     record FundingRow(String awardId, String contributionId, String donorName, BigDecimal amountUsd) {
+    }
+
+    /**
+     * One amendment of an award, with what tells it apart from another of the same kind: the change it
+     * proposes (terms, as stored by the projection), why, who proposed it and when.
+     */
+    record AmendmentRow(String amendmentId, String kind, AmendmentTerms terms, String reason, String status,
+                        String proposedBy, OffsetDateTime proposedAt, String decidedBy, OffsetDateTime decidedAt) {
     }
 
     record TrancheRow(String awardId, String trancheId, String cityName, BigDecimal amountUsd, LocalDate plannedDate,
@@ -91,9 +102,11 @@ class FinanceQueries {
             rs.getObject("paid_at", OffsetDateTime.class), rs.getString("overdue_reports"));
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    FinanceQueries(JdbcTemplate jdbc) {
+    FinanceQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     List<Donor> donors() {
@@ -128,6 +141,23 @@ class FinanceQueries {
                 LEFT JOIN rm_donor d ON d.donor_id = c.donor_id WHERE f.award_id = ? ORDER BY f.contribution_id""",
                 (rs, row) -> new FundingRow(rs.getString("award_id"), rs.getString("contribution_id"),
                         rs.getString("donor_name"), rs.getBigDecimal("amount_usd")), awardId);
+    }
+
+    /** The award's amendments, oldest first. */
+    List<AmendmentRow> amendments(String awardId) {
+        return jdbc.query("SELECT * FROM rm_amendment WHERE award_id = ? ORDER BY proposed_at, amendment_id",
+                (rs, row) -> new AmendmentRow(rs.getString("amendment_id"), rs.getString("kind"), terms(rs.getString("terms")),
+                        rs.getString("reason"), rs.getString("status"), rs.getString("proposed_by"),
+                        rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("decided_by"),
+                        rs.getObject("decided_at", OffsetDateTime.class)), awardId);
+    }
+
+    private AmendmentTerms terms(String stored) {
+        try {
+            return stored == null ? null : json.readValue(stored, AmendmentTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored amendment terms are not readable", e);
+        }
     }
 
     List<TrancheRow> tranches() {

@@ -179,7 +179,9 @@ class TasksController {
                 model.addAttribute("report", taskQueries.report(awardId, reportId));
             }
             if (amendmentId != null) {
-                model.addAttribute("amendment", taskQueries.amendment(awardId, amendmentId));
+                Map<String, Object> amendment = taskQueries.amendment(awardId, amendmentId);
+                model.addAttribute("amendment", amendment);
+                model.addAttribute("amendmentTerms", taskQueries.terms(amendment));
             }
         }
         model.addAttribute("trancheId", text(variables, AwardProcess.Variables.TRANCHE_ID));

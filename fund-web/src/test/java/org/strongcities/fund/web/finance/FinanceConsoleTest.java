@@ -12,10 +12,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.strongcities.fund.domain.api.AmendmentKind;
+import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
 import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
 import org.strongcities.fund.domain.api.StrategicPriority;
@@ -354,6 +357,32 @@ class FinanceConsoleTest extends ApplicationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(form).contains(option(region), option(priority), option(unrestricted))
                 .doesNotContain(option(otherRegion), option(otherPriority), option(otherSupport), "no-fitting-contribution");
+    }
+
+    @Test
+    void twoOpenAmendmentsOfOneAwardAreToldApartByTheirChangeReasonProposerAndTime() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
+        String cityId = fixture.city("Amendale", "focal.amendale");
+        String awardId = fixture.award(cityId, "focal.amendale", contributionId, "8000", "Youth forum of Amendale", false);
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-1", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(5)), "The venue closed for a year.", "finance.officer"));
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-2", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(6)), "Elections moved the start.", "central.reviewer"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_amendment WHERE award_id = ?", Integer.class, awardId) == 2);
+
+        String page = mvc.perform(get("/finance/awards/{a}", awardId).with(user(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(page, "amendment-am-1")).contains("New end date", "End date moved to " + FinanceFixture.START.plusYears(5),
+                "The venue closed for a year.", "finance.officer, 20", "Awaiting approval");
+        assertThat(row(page, "amendment-am-2")).contains("New end date", "End date moved to " + FinanceFixture.START.plusYears(6),
+                "Elections moved the start.", "central.reviewer, 20", "Awaiting approval");
+    }
+
+    private static String row(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("row " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private static String option(String contributionId) {

@@ -106,6 +106,11 @@ class TaskStepPagesTest extends TaskPageTest {
                     .contains("You (central.reviewer) proposed this amendment, so another member of the Central Team")
                     .doesNotContain(action);
             softly.assertThat(colleague).as("a colleague's page").contains(action).doesNotContain("proposed this amendment, so");
+            // The page says which amendment it is, in the words of the finance award page: not its stored terms.
+            softly.assertThat(colleague).as("the amendment in words")
+                    .contains("<strong>New end date</strong>", "End date moved to " + FinanceFixture.START.plusYears(5),
+                            "The venue closed for a year.", "Proposed by central.reviewer, 20")
+                    .doesNotContain("newEndDate");
         });
     }
 
