@@ -19,6 +19,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.CaseProfile;
+import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.EarmarkKind;
 import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.MakeAwardCommand;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
@@ -27,7 +30,9 @@ import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.ReportKind;
 import org.strongcities.fund.domain.api.ReportingObligation;
 import org.strongcities.fund.domain.api.TrancheSchedule;
+import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.web.cases.CaseQueries;
+import org.strongcities.fund.web.cases.CaseViews;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
 import org.strongcities.fund.web.finance.LedgerQueries;
 import org.strongcities.fund.web.platform.Amounts;
@@ -72,14 +77,27 @@ class AwardMakingController {
         this.json = json;
     }
 
+    /** An approved application waiting for its award; shownStatus is the key of its status in words (CaseViews). */
+    record PendingAward(String applicationId, String title, String city, String shownStatus, BigDecimal amount,
+                        String currency) {
+    }
+
     @GetMapping("/pending")
     String pending(Model model) {
-        model.addAttribute("pending", jdbc.queryForList("""
-                SELECT a.application_id, a.title, c.name AS city, c.region, a.status,
-                       coalesce(a.approved_amount, a.requested_amount) AS amount,
-                       coalesce(a.approved_currency, a.requested_currency) AS currency, a.decided_at
+        model.addAttribute("pending", jdbc.query("""
+                SELECT a.application_id, a.title, c.name AS city, a.status, a.requested_amount, a.requested_currency,
+                       a.approved_amount, a.approved_currency, a.conditions
                 FROM rm_application a JOIN rm_city c ON c.city_id = a.city_id
-                WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at"""));
+                WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at""",
+                (rs, row) -> {
+                    BigDecimal approved = rs.getBigDecimal("approved_amount");
+                    BigDecimal requested = rs.getBigDecimal("requested_amount");
+                    return new PendingAward(rs.getString("application_id"), rs.getString("title"), rs.getString("city"),
+                            CaseViews.shownStatus(rs.getString("status"), requested, rs.getString("requested_currency"),
+                                    approved, rs.getString("approved_currency"), rs.getString("conditions")),
+                            approved != null ? approved : requested,
+                            approved != null ? rs.getString("approved_currency") : rs.getString("requested_currency"));
+                }));
         return "awards/pending";
     }
 
@@ -130,9 +148,10 @@ class AwardMakingController {
             return page(model, summary, form, "Correct these fields: " + String.join("; ", problems) + ".");
         }
         String awardId = "award-" + UUID.randomUUID().toString().substring(0, 8);
+        CaseProfile profile = caseProfile(summary, content);
         Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(new MakeAwardCommand(awardId,
-                applicationId, summary.cityId(), Region.valueOf(summary.region()), content.priorities(),
-                content.supportType(), null, amount, budget, tranches, reports, value(form, "conditions"), endDate,
+                applicationId, summary.cityId(), profile.region(), profile.priorities(), profile.supportType(),
+                profile.purpose(), amount, budget, tranches, reports, value(form, "conditions"), endDate,
                 allocations, user.getUsername())));
         if (refused.isPresent()) {
             return page(model, summary, form, refused.get());
@@ -144,14 +163,26 @@ class AwardMakingController {
     }
 
     private String page(Model model, CaseSummary summary, MultiValueMap<String, String> form, String error) {
+        ApplicationContent content = latestContent(summary.applicationId());
+        CaseProfile profile = caseProfile(summary, content);
         model.addAttribute("case", summary);
-        model.addAttribute("content", latestContent(summary.applicationId()));
+        model.addAttribute("content", content);
         model.addAttribute("form", form == null ? Map.of() : form.toSingleValueMap());
         model.addAttribute("error", error);
         model.addAttribute("rows", List.of(1, 2, 3, 4));
-        model.addAttribute("contributions", ledger.balances());
+        // Only the contributions the domain lets fund this case (EarmarkPolicy, the rule each Contribution
+        // applies when the award commits its money), so finance does not choose one that is then refused.
+        model.addAttribute("contributions", ledger.balances().stream()
+                .filter(balance -> EarmarkPolicy.fits(new Earmark(EarmarkKind.valueOf(balance.earmarkKind()),
+                        balance.earmarkValue()), profile))
+                .toList());
         model.addAttribute("reportKinds", ReportKind.values());
         return "awards/new";
+    }
+
+    /** What the contributions' earmarks are matched against: the award is made with these same values. */
+    private static CaseProfile caseProfile(CaseSummary summary, ApplicationContent content) {
+        return new CaseProfile(Region.valueOf(summary.region()), content.priorities(), content.supportType(), null);
     }
 
     private CaseSummary approvedWithoutAward(String applicationId) {

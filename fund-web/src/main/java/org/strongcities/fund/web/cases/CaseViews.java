@@ -27,21 +27,10 @@ public final class CaseViews {
             };
         }
 
-        /**
-         * The key of the status as a person should read it. A partial approval whose amount equals the
-         * request (the domain allows one when it carries conditions) reads as awarded in full: the stored
-         * status stays as decided, only the words follow the amounts.
-         */
+        /** The key of the status as a person should read it: see {@link CaseViews#shownStatus}. */
         public String shownStatus() {
-            if ("PARTIALLY_AWARDED".equals(status) && approvedInFull()) {
-                return conditions == null || conditions.isBlank() ? "AWARDED" : "AWARDED_WITH_CONDITIONS";
-            }
-            return status;
-        }
-
-        private boolean approvedInFull() {
-            return approvedAmount != null && requestedAmount != null && approvedCurrency != null
-                    && approvedCurrency.equals(requestedCurrency) && approvedAmount.compareTo(requestedAmount) == 0;
+            return CaseViews.shownStatus(status, requestedAmount, requestedCurrency, approvedAmount, approvedCurrency,
+                    conditions);
         }
 
         public boolean decided() {
@@ -50,6 +39,22 @@ public final class CaseViews {
                 default -> false;
             };
         }
+    }
+
+    /**
+     * The key of a case's status as a person should read it (status.* in messages-cases). A partial
+     * approval whose amount equals the request (the domain allows one when it carries conditions) reads
+     * as awarded in full: the stored status stays as decided, only the words follow the amounts. Every
+     * page and message that names a case's status asks here.
+     */
+    public static String shownStatus(String status, BigDecimal requestedAmount, String requestedCurrency,
+                                     BigDecimal approvedAmount, String approvedCurrency, String conditions) {
+        boolean approvedInFull = approvedAmount != null && requestedAmount != null && approvedCurrency != null
+                && approvedCurrency.equals(requestedCurrency) && approvedAmount.compareTo(requestedAmount) == 0;
+        if ("PARTIALLY_AWARDED".equals(status) && approvedInFull) {
+            return conditions == null || conditions.isBlank() ? "AWARDED" : "AWARDED_WITH_CONDITIONS";
+        }
+        return status;
     }
 
     public record TimelineEntry(OffsetDateTime occurredAt, String statusWord, String detail) {

@@ -3,6 +3,8 @@ package org.strongcities.fund.web.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,12 +53,15 @@ class CityPortalController {
     private final CaseQueries cases;
     private final ReadModels readModels;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    CityPortalController(CommandGateway commands, CaseQueries cases, ReadModels readModels, ObjectMapper json) {
+    CityPortalController(CommandGateway commands, CaseQueries cases, ReadModels readModels, ObjectMapper json,
+                         MessageSource messages) {
         this.commands = commands;
         this.cases = cases;
         this.readModels = readModels;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -71,7 +76,8 @@ class CityPortalController {
         Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(
                 new CreateApplicationDraftCommand(applicationId, user.account().cityId(), user.getUsername())));
         if (refused.isPresent()) {
-            redirect.addFlashAttribute("error", refused.get());
+            redirect.addFlashAttribute("error", inCityWords(refused.get(), applicationId, "the new application", null,
+                    user.account().cityId(), null));
             return "redirect:/city";
         }
         readModels.awaitCaughtUp();
@@ -94,7 +100,9 @@ class CityPortalController {
                         Model model, RedirectAttributes redirect) {
         CaseSummary summary = ownCase(user, applicationId);
         if (!summary.editable()) {
-            redirect.addFlashAttribute("error", "This application can no longer be changed: it is " + words(summary.status()) + ".");
+            redirect.addFlashAttribute("error", messages.getMessage("city.notEditable",
+                    new Object[]{messages.getMessage("status." + summary.shownStatus(), null, LocaleContextHolder.getLocale())},
+                    LocaleContextHolder.getLocale()));
             return "redirect:/city/applications/" + applicationId;
         }
         form.padRows();
@@ -106,7 +114,7 @@ class CityPortalController {
             Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(
                     new SaveApplicationDraftCommand(applicationId, content, user.getUsername())));
             if (refused.isPresent()) {
-                return form(model, summary, form, errors, refused.get());
+                return form(model, summary, form, errors, inCityWords(refused.get(), summary));
             }
         }
         if ("submit".equals(action)) {
@@ -125,7 +133,7 @@ class CityPortalController {
                     ? new ResubmitApplicationCommand(applicationId, content, form.getResponseToReviewers().strip(), user.getUsername())
                     : new SubmitApplicationCommand(applicationId, content, user.getUsername())));
             if (refused.isPresent()) {
-                return form(model, summary, form, errors, refused.get());
+                return form(model, summary, form, errors, inCityWords(refused.get(), summary));
             }
             readModels.awaitCaughtUp();
             redirect.addFlashAttribute("message", revising ? "Your revised application is submitted." : "Your application is submitted.");
@@ -169,14 +177,14 @@ class CityPortalController {
     @PostMapping("/applications/{applicationId}/withdraw")
     String withdraw(@AuthenticationPrincipal FundUser user, @PathVariable String applicationId,
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        ownCase(user, applicationId);
+        CaseSummary summary = ownCase(user, applicationId);
         if (reason.isBlank() || reason.length() > ApplicationForm.MAX_LINE) {
             redirect.addFlashAttribute("error", "Give a reason for withdrawing (at most " + ApplicationForm.MAX_LINE + " characters).");
             return "redirect:/city/applications/" + applicationId;
         }
         CommandFailures.attempt(() -> commands.sendAndWait(new WithdrawApplicationCommand(applicationId, reason.strip(),
                 user.getUsername()))).ifPresentOrElse(
-                refused -> redirect.addFlashAttribute("error", refused),
+                refused -> redirect.addFlashAttribute("error", inCityWords(refused, summary)),
                 () -> redirect.addFlashAttribute("message", "The application is withdrawn."));
         readModels.awaitCaughtUp();
         return "redirect:/city/applications/" + applicationId;
@@ -199,7 +207,7 @@ class CityPortalController {
                 : List.of(new IndicatorResult(indicator.strip(), achieved.strip(), null));
         CommandFailures.attempt(() -> commands.sendAndWait(new SubmitReportCommand(summary.awardId(), reportId,
                 narrative.strip(), results, user.getUsername()))).ifPresentOrElse(
-                refused -> redirect.addFlashAttribute("error", refused),
+                refused -> redirect.addFlashAttribute("error", inCityWords(refused, summary)),
                 () -> redirect.addFlashAttribute("message", "Your report is submitted for review."));
         readModels.awaitCaughtUp();
         return "redirect:/city/applications/" + applicationId;
@@ -238,7 +246,32 @@ class CityPortalController {
         }
     }
 
-    static String words(String status) {
-        return status == null ? "" : status.toLowerCase().replace('_', ' ');
+    /** A refusal of the domain about this case, in the words the city knows it by. */
+    private static String inCityWords(String refusal, CaseSummary summary) {
+        String name = summary.title() == null || summary.title().isBlank() ? "your application" : "“" + summary.title() + "”";
+        return inCityWords(refusal, summary.applicationId(), name, summary.awardId(), summary.cityId(), summary.cityName());
+    }
+
+    /**
+     * The domain names records by their ids (application app-…, award award-…, "Nairobi (city-…)"), which
+     * staff look up but a city never sees: the city knows its application by its title. Ids stay in URLs.
+     */
+    static String inCityWords(String refusal, String applicationId, String applicationName, String awardId, String cityId,
+                              String cityName) {
+        String text = refusal;
+        if (awardId != null) {
+            text = text.replace("award " + awardId, "the award for " + applicationName).replace(awardId, "the award");
+        }
+        text = text.replace("application " + applicationId, applicationName)
+                .replace("Application " + applicationId, capitalised(applicationName))
+                .replace(applicationId, applicationName);
+        if (cityId != null) {
+            text = text.replace(" (" + cityId + ")", "").replace(cityId, cityName == null ? "your city" : cityName);
+        }
+        return text;
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -1,7 +1,10 @@
 package org.strongcities.fund.web.finance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +33,26 @@ class FinanceQueries {
     record FundingRow(String awardId, String contributionId, String donorName, BigDecimal amountUsd) {
     }
 
+    /**
+     * One amendment of an award, with what tells it apart from another of the same kind: the change it
+     * proposes (terms, as stored by the projection), why, who proposed it and when.
+     */
+    record AmendmentRow(String amendmentId, String kind, AmendmentTerms terms, String reason, String status,
+                        String proposedBy, OffsetDateTime proposedAt, String decidedBy, OffsetDateTime decidedAt) {
+    }
+
     record TrancheRow(String awardId, String trancheId, String cityName, BigDecimal amountUsd, LocalDate plannedDate,
                       String requiresReportId, String status, String requestedBy, String approvedBy, String paidBy,
-                      String paymentReference, LocalDate valueDate, OffsetDateTime paidAt) {
+                      String paymentReference, LocalDate valueDate, OffsetDateTime paidAt, String overdueReports) {
+
+        /**
+         * Whether the city's report hold stops this tranche: while a report of the city is overdue the
+         * domain (MemberCity) refuses to request, approve or pay any of its tranches. The page reads it to
+         * say why instead of offering a step the domain would refuse.
+         */
+        public boolean onHold() {
+            return overdueReports != null && !"PAID".equals(status);
+        }
 
         /**
          * Whether this person took the step before the one the tranche waits for (requested it, when it
@@ -65,7 +85,9 @@ class FinanceQueries {
             rs.getObject("made_at", OffsetDateTime.class));
 
     private static final String TRANCHES = """
-            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name
+            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name,
+                   (SELECT string_agg(h.report_id || ' of award ' || h.award_id, ', ' ORDER BY h.placed_at, h.award_id, h.report_id)
+                    FROM rm_city_hold h WHERE h.city_id = a.city_id) AS overdue_reports
             FROM rm_tranche t JOIN rm_award a ON a.award_id = t.award_id LEFT JOIN rm_city ci ON ci.city_id = a.city_id
             %s""";
     private static final String PLANNED_FIRST = " ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id";
@@ -77,12 +99,14 @@ class FinanceQueries {
             rs.getObject("planned_date", LocalDate.class), rs.getString("requires_report_id"), rs.getString("status"),
             rs.getString("requested_by"), rs.getString("approved_by"), rs.getString("paid_by"),
             rs.getString("payment_reference"), rs.getObject("value_date", LocalDate.class),
-            rs.getObject("paid_at", OffsetDateTime.class));
+            rs.getObject("paid_at", OffsetDateTime.class), rs.getString("overdue_reports"));
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    FinanceQueries(JdbcTemplate jdbc) {
+    FinanceQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     List<Donor> donors() {
@@ -117,6 +141,23 @@ class FinanceQueries {
                 LEFT JOIN rm_donor d ON d.donor_id = c.donor_id WHERE f.award_id = ? ORDER BY f.contribution_id""",
                 (rs, row) -> new FundingRow(rs.getString("award_id"), rs.getString("contribution_id"),
                         rs.getString("donor_name"), rs.getBigDecimal("amount_usd")), awardId);
+    }
+
+    /** The award's amendments, oldest first. */
+    List<AmendmentRow> amendments(String awardId) {
+        return jdbc.query("SELECT * FROM rm_amendment WHERE award_id = ? ORDER BY proposed_at, amendment_id",
+                (rs, row) -> new AmendmentRow(rs.getString("amendment_id"), rs.getString("kind"), terms(rs.getString("terms")),
+                        rs.getString("reason"), rs.getString("status"), rs.getString("proposed_by"),
+                        rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("decided_by"),
+                        rs.getObject("decided_at", OffsetDateTime.class)), awardId);
+    }
+
+    private AmendmentTerms terms(String stored) {
+        try {
+            return stored == null ? null : json.readValue(stored, AmendmentTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored amendment terms are not readable", e);
+        }
     }
 
     List<TrancheRow> tranches() {

@@ -164,6 +164,7 @@ class TrancheController {
         model.addAttribute("award", award(awardId));
         model.addAttribute("funding", queries.funding(awardId));
         model.addAttribute("tranches", queries.tranchesOfAward(awardId));
+        model.addAttribute("amendments", queries.amendments(awardId));
         if (!model.containsAttribute("refund")) {
             model.addAttribute("refund", new RefundForm());
         }

@@ -113,6 +113,20 @@ public class TaskInbox {
         return Optional.ofNullable(query.singleResult());
     }
 
+    /**
+     * Who works on the task, when it is offered to one of these groups and a colleague (not this person)
+     * has claimed it; empty otherwise, so a person outside its groups learns nothing about it.
+     */
+    public Optional<String> claimedByColleague(String taskId, String username, Set<String> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        Task task = taskService.createTaskQuery().taskId(taskId).taskCandidateGroupIn(List.copyOf(groups))
+                .includeAssignedTasks().singleResult();
+        return task == null || task.getAssignee() == null || task.getAssignee().equals(username) ? Optional.empty()
+                : Optional.of(task.getAssignee());
+    }
+
     /** Finds the open task of one step of a case, e.g. the approval of tranche t-2 of award a-1. */
     public Optional<Task> openTask(String businessKey, String definitionKey, String variable, Object value) {
         return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(definitionKey)

@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reviewer and finance task lists, and the page of each task. Camunda decides who may act; every
@@ -140,8 +141,8 @@ class TasksController {
                     visibleTask(user, taskId);
                     processTasks.claim(taskId, user.getUsername(), TaskGroups.of(user.account()));
                 });
-            } catch (TaskNoLongerOpen closed) {
-                failure = Optional.of(closed.getMessage());
+            } catch (TaskNoLongerOpen | TaskTakenByColleague notYours) {
+                failure = Optional.of(notYours.getMessage());
             }
             if (failure.isPresent()) {
                 refused.add(failure.get());
@@ -178,7 +179,9 @@ class TasksController {
                 model.addAttribute("report", taskQueries.report(awardId, reportId));
             }
             if (amendmentId != null) {
-                model.addAttribute("amendment", taskQueries.amendment(awardId, amendmentId));
+                Map<String, Object> amendment = taskQueries.amendment(awardId, amendmentId);
+                model.addAttribute("amendment", amendment);
+                model.addAttribute("amendmentTerms", taskQueries.terms(amendment));
             }
         }
         model.addAttribute("trancheId", text(variables, AwardProcess.Variables.TRANCHE_ID));
@@ -523,10 +526,16 @@ class TasksController {
     }
 
     private Task visibleTask(FundUser user, String taskId) {
-        return inbox.visibleTo(taskId, user.getUsername(), TaskGroups.of(user.account()))
-                .orElseThrow(() -> taskService.createTaskQuery().taskId(taskId).count() > 0
-                        ? new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you")
-                        : TaskNoLongerOpen.of(taskId, historyService));
+        Set<String> groups = TaskGroups.of(user.account());
+        return inbox.visibleTo(taskId, user.getUsername(), groups).orElseThrow(() -> {
+            Task open = taskService.createTaskQuery().taskId(taskId).singleResult();
+            if (open == null) {
+                return TaskNoLongerOpen.of(taskId, historyService);
+            }
+            return inbox.claimedByColleague(taskId, user.getUsername(), groups)
+                    .<RuntimeException>map(colleague -> new TaskTakenByColleague(open.getName(), colleague))
+                    .orElseGet(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you"));
+        });
     }
 
     /**
@@ -534,6 +543,16 @@ class TasksController {
      * it): the person reads what happened and finds the way back to the list, instead of a bare "Not found".
      * Nothing is stored. 409 when Camunda's history knows the task (it existed and ended), 404 otherwise.
      */
+    /** A colleague of the person's group works on the task: 409, saying who, and the way back to the list. */
+    @ExceptionHandler(TaskTakenByColleague.class)
+    ModelAndView takenByColleague(TaskTakenByColleague taken) {
+        ModelAndView page = new ModelAndView("tasks/claimed");
+        page.setStatus(HttpStatus.CONFLICT);
+        page.addObject("claimed", taken.getMessage());
+        page.addObject("colleague", taken.colleague());
+        return page;
+    }
+
     @ExceptionHandler(TaskNoLongerOpen.class)
     ModelAndView noLongerOpen(TaskNoLongerOpen closed) {
         ModelAndView page = new ModelAndView("tasks/closed");

@@ -71,6 +71,31 @@ class CityPortalTest extends ApplicationTest {
     }
 
     @Test
+    void theCitySeesItsApplicationByTitleAndNeverByInternalId() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
+                .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection());
+        assertThat(shownText(get("/city/applications/" + applicationId + "/edit"))).doesNotContain(applicationId);
+        assertThat(shownText(get("/city/applications/" + applicationId))).doesNotContain(applicationId);
+
+        mvc.perform(post("/city/applications/" + applicationId + "/withdraw").param("reason", "Plans changed").with(csrf())
+                .with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection());
+        // Withdrawn twice (a second tab): the domain's refusal names the application by its title.
+        MvcResult again = mvc.perform(post("/city/applications/" + applicationId + "/withdraw").param("reason", "Again")
+                .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(String.valueOf(again.getFlashMap().get("error")))
+                .startsWith("Cannot withdraw “Youth dialogue for safer neighbourhoods”: it is withdrawn")
+                .doesNotContain(applicationId);
+    }
+
+    /** What a page shows a person: its text and attributes other than links and form targets, which keep their ids. */
+    private String shownText(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        String page = mvc.perform(request.with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return page.replaceAll("(href|action)=\"[^\"]*\"", "");
+    }
+
+    @Test
     void theHomePageSaysWhereToStartInPlainWords() throws Exception {
         // Messages without arguments are not MessageFormat patterns: an apostrophe there is written once.
         assertThat(mvc.perform(get("/").with(SignedIn.as(users, "focal.nairobi"))).andReturn().getResponse()

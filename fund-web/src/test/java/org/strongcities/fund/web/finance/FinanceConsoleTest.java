@@ -12,11 +12,17 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.strongcities.fund.domain.api.AmendmentKind;
+import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
 import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.demo.DemoCalendar;
 import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.support.ApplicationTest;
@@ -261,8 +267,24 @@ class FinanceConsoleTest extends ApplicationTest {
         String awardId = fixture.award(cityId, "focal.holdham", contributionId, "20000", "Youth forum of Holdham", false);
         mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
                 .andExpect(redirectedUrl("/finance/tranches"));
+<<<<<<< HEAD
         fixture.markProgressReportOverdue(awardId);
+=======
+        commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_city_hold WHERE city_id = ?", Integer.class, cityId) == 1);
+>>>>>>> qa-web
 
+        // The pages say why nothing moves, and offer no step the domain would refuse.
+        String onHold = "On hold: Holdham has overdue reports (r-1 of award " + awardId + ").";
+        assertThat(trancheRow(approver, awardId, "t-1")).contains(onHold)
+                .doesNotContain("action=\"/finance/tranches/" + awardId + "/t-1/approve\"");
+        assertThat(trancheRow(officer, awardId, "t-2")).contains(onHold)
+                .doesNotContain("action=\"/finance/tranches/" + awardId + "/t-2/request\"");
+        mvc.perform(get("/finance/awards/{a}", awardId).with(user(officer)))
+                .andExpect(content().string(containsString(onHold)));
+
+        // A form sent anyway (a stale tab) is still refused by the domain, which says why.
         long before = fixture.events();
         mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()))
                 .andExpect(status().isOk())
@@ -320,6 +342,55 @@ class FinanceConsoleTest extends ApplicationTest {
                 .andExpect(redirectedUrl("/finance/tranches"));
         assertThat(trancheRow(approver, awardId, "t-2"))
                 .contains("action=\"/finance/tranches/" + awardId + "/t-2/approve\"").doesNotContain("four eyes");
+    }
+
+    @Test
+    void theAwardFormOffersOnlyTheContributionsWhoseEarmarkFitsTheApplication() throws Exception {
+        // The fixture's case: East & Southern Africa, youth engagement and city-to-city interaction, community and
+        // youth engagement support.
+        String region = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.EAST_SOUTHERN_AFRICA));
+        String priority = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.priority(StrategicPriority.YOUTH_ENGAGEMENT));
+        String unrestricted = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.unrestricted());
+        String otherRegion = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.WEST_AFRICA));
+        String otherPriority = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.priority(StrategicPriority.MAYORS_VOICES));
+        String otherSupport = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.supportType(SupportType.STRATEGIC_COMMUNICATIONS));
+        String cityId = fixture.city("Fitton", "focal.fitton");
+        String applicationId = fixture.approved(cityId, "focal.fitton", "4000", "Youth exchange of Fitton", false);
+
+        String form = mvc.perform(get("/awards/new/{id}", applicationId).with(user(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains(option(region), option(priority), option(unrestricted))
+                .doesNotContain(option(otherRegion), option(otherPriority), option(otherSupport), "no-fitting-contribution");
+    }
+
+    @Test
+    void twoOpenAmendmentsOfOneAwardAreToldApartByTheirChangeReasonProposerAndTime() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
+        String cityId = fixture.city("Amendale", "focal.amendale");
+        String awardId = fixture.award(cityId, "focal.amendale", contributionId, "8000", "Youth forum of Amendale", false);
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-1", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(5)), "The venue closed for a year.", "finance.officer"));
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-2", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(6)), "Elections moved the start.", "central.reviewer"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_amendment WHERE award_id = ?", Integer.class, awardId) == 2);
+
+        String page = mvc.perform(get("/finance/awards/{a}", awardId).with(user(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(page, "amendment-am-1")).contains("New end date", "End date moved to " + FinanceFixture.START.plusYears(5),
+                "The venue closed for a year.", "finance.officer, 20", "Awaiting approval");
+        assertThat(row(page, "amendment-am-2")).contains("New end date", "End date moved to " + FinanceFixture.START.plusYears(6),
+                "Elections moved the start.", "central.reviewer, 20", "Awaiting approval");
+    }
+
+    private static String row(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("row " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    private static String option(String contributionId) {
+        return "value=\"" + contributionId + "\"";
     }
 
     /** The row of one tranche on the tranche list, as this person sees it. */

@@ -102,18 +102,8 @@ public final class FinanceFixture {
      * the steps by itself: a step it did is skipped.
      */
     public String award(String cityId, String focalPoint, String contributionId, String usd, String title, boolean sensitive) {
-        String applicationId = unique("application-test");
+        String applicationId = decided(cityId, focalPoint, usd, title, sensitive);
         String awardId = unique("award-test");
-        commands.sendAndWait(new CreateApplicationDraftCommand(applicationId, cityId, focalPoint));
-        commands.sendAndWait(new SubmitApplicationCommand(applicationId, content(title, usd, sensitive), focalPoint));
-        tolerant(new RecordEligibilityCommand(applicationId, true, null, "hub.eastafrica"));
-        tolerant(new StartHubReviewCommand(applicationId, "hub.eastafrica"));
-        tolerant(new StartCentralReviewCommand(applicationId, "central.reviewer"));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(BusinessRuleViolation.class).until(() -> {
-            commands.sendAndWait(new DecideApplicationCommand(applicationId, DecisionType.APPROVE_IN_FULL, null, null,
-                    "Approved: a clear plan", null, false, "central.reviewer"));
-            return true;
-        });
         Money total = Money.usd(usd);
         Money half = new Money(total.amount().divide(BigDecimal.valueOf(2)), Money.USD);
         commands.sendAndWait(new MakeAwardCommand(awardId, applicationId, cityId, Region.EAST_SOUTHERN_AFRICA,
@@ -148,6 +138,34 @@ public final class FinanceFixture {
         } finally {
             GenericEventMessage.clock = real;
         }
+    }
+
+    /**
+     * A case of the city approved in full (priorities youth engagement and city-to-city interaction, support
+     * type community and youth engagement) and waiting for its award; returns the application id once the
+     * read model shows it approved.
+     */
+    public String approved(String cityId, String focalPoint, String usd, String title, boolean sensitive) {
+        String applicationId = decided(cityId, focalPoint, usd, title, sensitive);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "AWARDED".equals(jdbc.queryForList(
+                "SELECT status FROM rm_application WHERE application_id = ?", String.class, applicationId)
+                .stream().findFirst().orElse(null)));
+        return applicationId;
+    }
+
+    private String decided(String cityId, String focalPoint, String usd, String title, boolean sensitive) {
+        String applicationId = unique("application-test");
+        commands.sendAndWait(new CreateApplicationDraftCommand(applicationId, cityId, focalPoint));
+        commands.sendAndWait(new SubmitApplicationCommand(applicationId, content(title, usd, sensitive), focalPoint));
+        tolerant(new RecordEligibilityCommand(applicationId, true, null, "hub.eastafrica"));
+        tolerant(new StartHubReviewCommand(applicationId, "hub.eastafrica"));
+        tolerant(new StartCentralReviewCommand(applicationId, "central.reviewer"));
+        await().atMost(Duration.ofSeconds(10)).ignoreException(BusinessRuleViolation.class).until(() -> {
+            commands.sendAndWait(new DecideApplicationCommand(applicationId, DecisionType.APPROVE_IN_FULL, null, null,
+                    "Approved: a clear plan", null, false, "central.reviewer"));
+            return true;
+        });
+        return applicationId;
     }
 
     public String trancheStatus(String awardId, String trancheId) {

@@ -102,6 +102,19 @@ class DecisionPageTest extends TaskPageTest {
                         "USD 20,000.00", CONDITIONS)
                 .doesNotContain("Partially awarded", "Partially approved");
         assertThat(page("/city", "focal.nairobi")).contains("Awarded in full, with conditions");
+
+        // Finance's list of approved applications awaiting their award reads the same.
+        String pending = page("/awards/pending", "finance.officer");
+        int row = pending.indexOf("href=\"/awards/new/" + applicationId + "\"");
+        assertThat(row).as("pending row").isNotNegative();
+        assertThat(pending.substring(row, pending.indexOf("</tr>", row)))
+                .contains("Awarded in full, with conditions").doesNotContain("Partially awarded");
+        // And so does the message to a city that tries to change the decided application (a stale tab).
+        mvc.perform(post("/city/applications/" + applicationId + "/edit").param("title", "Changed").with(csrf())
+                        .with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error",
+                        "This application can no longer be changed: its status is Awarded in full, with conditions."));
     }
 
     @Test

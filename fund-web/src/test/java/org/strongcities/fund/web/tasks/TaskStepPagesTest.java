@@ -21,6 +21,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,7 +106,35 @@ class TaskStepPagesTest extends TaskPageTest {
                     .contains("You (central.reviewer) proposed this amendment, so another member of the Central Team")
                     .doesNotContain(action);
             softly.assertThat(colleague).as("a colleague's page").contains(action).doesNotContain("proposed this amendment, so");
+            // The page says which amendment it is, in the words of the finance award page: not its stored terms.
+            softly.assertThat(colleague).as("the amendment in words")
+                    .contains("<strong>New end date</strong>", "End date moved to " + FinanceFixture.START.plusYears(5),
+                            "The venue closed for a year.", "Proposed by central.reviewer, 20")
+                    .doesNotContain("newEndDate");
         });
+    }
+
+    @Test
+    void a_task_a_colleague_claimed_says_who_works_on_it_only_to_its_group() throws Exception {
+        String awardId = award("Claimton");
+        commands.sendAndWait(new ProposeAmendmentCommand(awardId, "am-1", AmendmentKind.NEW_END_DATE,
+                AmendmentTerms.newEndDate(FinanceFixture.START.plusYears(5)), "The venue closed for a year.", "finance.officer"));
+        Task amendment = awaitTask(awardId, AwardProcess.Elements.USER_APPROVE_AMENDMENT);
+        ok(post("/tasks/" + amendment.getId() + "/claim"), "central.approver");
+
+        // A colleague of the Central Team is told who works on it (409), with the way back to the list.
+        String colleague = mvc.perform(get("/tasks/" + amendment.getId()).with(SignedIn.as(users, "central.reviewer")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(colleague).contains("This task is being worked on by central.approver",
+                "&#39;Approve or reject the amendment&#39; is being worked on by central.approver", "Nothing was recorded.",
+                "href=\"/tasks\"", "Back to the task list");
+        // Someone outside the task's groups learns nothing about it.
+        String outsider = mvc.perform(get("/tasks/" + amendment.getId()).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(outsider).doesNotContain("central.approver", "being worked on");
+        // The one who claimed it works on it as before.
+        assertThat(page("/tasks/" + amendment.getId(), "central.approver"))
+                .contains("action=\"/tasks/" + amendment.getId() + "/amendment\"");
     }
 
     private String award(String cityName) {
