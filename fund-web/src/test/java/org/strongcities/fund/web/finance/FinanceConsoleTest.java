@@ -267,13 +267,9 @@ class FinanceConsoleTest extends ApplicationTest {
         String awardId = fixture.award(cityId, "focal.holdham", contributionId, "20000", "Youth forum of Holdham", false);
         mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()))
                 .andExpect(redirectedUrl("/finance/tranches"));
-<<<<<<< HEAD
         fixture.markProgressReportOverdue(awardId);
-=======
-        commands.sendAndWait(new org.strongcities.fund.domain.api.MarkReportOverdueCommand(awardId, "r-1", "system"));
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM rm_city_hold WHERE city_id = ?", Integer.class, cityId) == 1);
->>>>>>> qa-web
 
         // The pages say why nothing moves, and offer no step the domain would refuse.
         String onHold = "On hold: Holdham has overdue reports (r-1 of award " + awardId + ").";
