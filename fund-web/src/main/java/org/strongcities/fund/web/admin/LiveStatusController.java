@@ -92,11 +92,34 @@ class LiveStatusController {
         model.addAttribute("shown", shown);
         model.addAttribute("definition", repository.getProcessDefinition(shown.getProcessDefinitionId()));
         model.addAttribute("currentSteps", currentSteps(shown));
-        model.addAttribute("events", events.of(businessKey));
+        List<EventHistory.Entry> history = events.of(businessKey);
+        model.addAttribute("events", history);
         model.addAttribute("mayReopen", user.role() == Role.CENTRAL_REVIEWER && instances.stream().allMatch(run ->
                 run.getEndTime() != null && ApplicationReviewProcess.PROCESS_KEY.equals(run.getProcessDefinitionKey())));
+        model.addAttribute("tookDecision", decisionTakers(history).contains(user.getUsername()));
         model.addAttribute("maxReason", MAX_REASON);
         return "admin/case";
+    }
+
+    /**
+     * Who took the decision in force: the decider of the latest decision and whoever confirmed it. The
+     * application refuses to let them reopen it (four eyes); the page says so instead of offering a form
+     * that would be refused.
+     */
+    private static Set<String> decisionTakers(List<EventHistory.Entry> history) {
+        Set<String> takers = new LinkedHashSet<>();
+        for (EventHistory.Entry entry : history) {
+            switch (entry.event()) {
+                case "Application decided" -> {
+                    takers.clear();
+                    takers.add(entry.actor());
+                }
+                case "Decision confirmed" -> takers.add(entry.actor());
+                case "Decision reopened" -> takers.clear();
+                default -> { }
+            }
+        }
+        return takers;
     }
 
     /** The application's own rules say whether it may be reopened (decided, no award yet); their refusal is shown. */

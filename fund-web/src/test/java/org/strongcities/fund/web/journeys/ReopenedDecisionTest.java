@@ -33,7 +33,12 @@ class ReopenedDecisionTest extends JourneyTest {
                 .andReturn().getResponse().getContentAsString()).contains("action=\"/admin/cases\"");
         mvc.perform(get("/admin/cases").param("businessKey", " " + applicationId + " ").with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/cases/" + applicationId));
-        assertThat(page(applicationId, "central.reviewer")).contains("Reopen the decision", "name=\"_csrf\"");
+        // The one who declined it is told that a colleague reopens it (four eyes), and is offered no form.
+        assertThat(page(applicationId, "central.reviewer")).contains("Reopen the decision",
+                "You (central.reviewer) took this decision, so another member of the Central Team must reopen it (four eyes)")
+                .doesNotContain("reopen-reason");
+        assertThat(page(applicationId, "central.approver")).contains("reopen-reason", "name=\"_csrf\"")
+                .doesNotContain("took this decision");
         assertThat(page(applicationId, "admin")).doesNotContain("reopen-reason");
         int eventsBefore = events(applicationId);
         mvc.perform(post(reopen).param("reason", "  ").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
