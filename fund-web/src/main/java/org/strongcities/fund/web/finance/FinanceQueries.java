@@ -84,10 +84,9 @@ class FinanceQueries {
             rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd"), rs.getString("status"),
             rs.getObject("made_at", OffsetDateTime.class));
 
-    private static final String TRANCHES = """
-            SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name,
-                   (SELECT string_agg(h.report_id || ' of award ' || h.award_id, ', ' ORDER BY h.placed_at, h.award_id, h.report_id)
-                    FROM rm_city_hold h WHERE h.city_id = a.city_id) AS overdue_reports
+    private static final String TRANCHES = "SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name, "
+            + CityHolds.overdueReportsOf("a.city_id") + """
+             AS overdue_reports
             FROM rm_tranche t JOIN rm_award a ON a.award_id = t.award_id LEFT JOIN rm_city ci ON ci.city_id = a.city_id
             %s""";
     private static final String PLANNED_FIRST = " ORDER BY t.planned_date NULLS LAST, t.award_id, t.tranche_id";

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.web.finance.CityHolds;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** The report or amendment a task is about, as the task page shows it. */
 @Component
@@ -18,6 +20,17 @@ class TaskQueries {
     TaskQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** The award's city and the overdue reports that hold its tranches, when there are any. */
+    record Hold(String cityName, String overdueReports) {
+    }
+
+    Optional<Hold> hold(String awardId) {
+        return jdbc.query("SELECT COALESCE(ci.name, a.city_id), " + CityHolds.overdueReportsOf("a.city_id")
+                        + " FROM rm_award a LEFT JOIN rm_city ci ON ci.city_id = a.city_id WHERE a.award_id = ?",
+                (rs, n) -> new Hold(rs.getString(1), rs.getString(2)), awardId)
+                .stream().filter(hold -> hold.overdueReports() != null).findFirst();
     }
 
     Map<String, Object> report(String awardId, String reportId) {

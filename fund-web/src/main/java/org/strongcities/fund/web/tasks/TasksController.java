@@ -175,6 +175,7 @@ class TasksController {
             cases.award(awardId).ifPresent(award -> model.addAttribute("award", award));
             model.addAttribute("tranches", cases.tranches(awardId));
             model.addAttribute("reports", cases.reports(awardId));
+            taskQueries.hold(awardId).ifPresent(hold -> model.addAttribute("hold", hold));
             if (reportId != null) {
                 model.addAttribute("report", taskQueries.report(awardId, reportId));
             }

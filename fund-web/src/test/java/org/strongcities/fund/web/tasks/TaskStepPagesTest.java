@@ -16,10 +16,12 @@ import org.strongcities.fund.web.demo.DemoNetwork;
 import org.strongcities.fund.web.finance.FinanceFixture;
 import org.strongcities.fund.web.support.SignedIn;
 
+import java.time.Duration;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -89,6 +91,14 @@ class TaskStepPagesTest extends TaskPageTest {
         assertThat(page("/tasks/" + other.getId(), "finance.approver"))
                 .contains("action=\"/tasks/" + other.getId() + "/tranche-approval\"", ">Approve the payment</button>")
                 .doesNotContain("requested this tranche, so another");
+
+        // Once the city has an overdue report, the page names it instead of offering the step the domain refuses.
+        new FinanceFixture(commands, jdbc).markProgressReportOverdue(awardId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_city_hold WHERE report_id = 'r-1' AND award_id = ?", Integer.class, awardId) == 1);
+        assertThat(page("/tasks/" + other.getId(), "finance.approver"))
+                .contains("On hold: Eyesburg has overdue reports (r-1 of award " + awardId + ").")
+                .doesNotContain("/tranche-approval\"").doesNotContain(">Approve the payment</button>");
     }
 
     @Test
