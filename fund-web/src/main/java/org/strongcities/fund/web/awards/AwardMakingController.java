@@ -171,8 +171,10 @@ class AwardMakingController {
         model.addAttribute("error", error);
         model.addAttribute("rows", List.of(1, 2, 3, 4));
         // Only the contributions the domain lets fund this case (EarmarkPolicy, the rule each Contribution
-        // applies when the award commits its money), so finance does not choose one that is then refused.
+        // applies when the award commits its money) and that have received money not yet committed, so
+        // finance does not choose one that is then refused.
         model.addAttribute("contributions", ledger.balances().stream()
+                .filter(balance -> balance.available().signum() > 0)
                 .filter(balance -> EarmarkPolicy.fits(new Earmark(EarmarkKind.valueOf(balance.earmarkKind()),
                         balance.earmarkValue()), profile))
                 .toList());

@@ -341,7 +341,7 @@ class FinanceConsoleTest extends ApplicationTest {
     }
 
     @Test
-    void theAwardFormOffersOnlyTheContributionsWhoseEarmarkFitsTheApplication() throws Exception {
+    void theAwardFormOffersOnlyTheContributionsWhoseEarmarkFitsTheApplicationAndThatHaveMoneyAvailable() throws Exception {
         // The fixture's case: East & Southern Africa, youth engagement and city-to-city interaction, community and
         // youth engagement support.
         String region = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.EAST_SOUTHERN_AFRICA));
@@ -350,13 +350,16 @@ class FinanceConsoleTest extends ApplicationTest {
         String otherRegion = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.WEST_AFRICA));
         String otherPriority = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.priority(StrategicPriority.MAYORS_VOICES));
         String otherSupport = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.supportType(SupportType.STRATEGIC_COMMUNICATIONS));
+        // It fits, but no money has arrived: nothing of it can be committed yet.
+        String nothingReceived = fixture.signedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.EAST_SOUTHERN_AFRICA));
         String cityId = fixture.city("Fitton", "focal.fitton");
         String applicationId = fixture.approved(cityId, "focal.fitton", "4000", "Youth exchange of Fitton", false);
 
         String form = mvc.perform(get("/awards/new/{id}", applicationId).with(user(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(form).contains(option(region), option(priority), option(unrestricted))
-                .doesNotContain(option(otherRegion), option(otherPriority), option(otherSupport), "no-fitting-contribution");
+                .doesNotContain(option(otherRegion), option(otherPriority), option(otherSupport), option(nothingReceived),
+                        "no-fitting-contribution");
     }
 
     @Test

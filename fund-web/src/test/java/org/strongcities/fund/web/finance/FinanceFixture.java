@@ -78,12 +78,20 @@ public final class FinanceFixture {
     }
 
     public String fundedContribution(String donorId, String pledgedUsd, String usd, Earmark earmark) {
-        String id = unique("contribution-test");
-        commands.sendAndWait(new SignContributionAgreementCommand(id, donorId, Money.usd(pledgedUsd), START,
-                START.plusYears(2), earmark, "finance.officer"));
+        String id = signedContribution(donorId, pledgedUsd, earmark);
         commands.sendAndWait(new RecordReceiptCommand(id, unique("receipt"), Money.usd(usd), null, START.plusDays(10),
                 "finance.officer"));
         await().atMost(Duration.ofSeconds(10)).until(() -> received(id).compareTo(new BigDecimal(usd)) == 0);
+        return id;
+    }
+
+    /** A USD contribution of the donor, signed but with nothing received yet, visible in the read model. */
+    public String signedContribution(String donorId, String pledgedUsd, Earmark earmark) {
+        String id = unique("contribution-test");
+        commands.sendAndWait(new SignContributionAgreementCommand(id, donorId, Money.usd(pledgedUsd), START,
+                START.plusYears(2), earmark, "finance.officer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rm_contribution WHERE contribution_id = ?", Integer.class, id) == 1);
         return id;
     }
 
