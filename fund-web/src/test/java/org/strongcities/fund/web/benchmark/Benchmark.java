@@ -35,6 +35,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,6 +84,12 @@ public final class Benchmark {
     }
 
     private final List<String[]> rows = new ArrayList<>();
+    /**
+     * The machine's CPU time so far (/proc/stat), to tell at the end how much of it the hypervisor gave
+     * to other guests: runs on shared cores differed by up to 2x, and the steal share says whether the
+     * machine or the code changed.
+     */
+    private final long[] cpuAtStart = cpuTimes();
 
     public static void main(String[] args) throws Exception {
         new Benchmark().run(Scale.of(System.getProperty("bench.scale", "full")));
@@ -757,7 +765,8 @@ public final class Benchmark {
     private void print(Scale scale) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append("Scale: ").append(scale).append("\n")
-                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (")
+                .append(cpuModel()).append("; ").append(stolenShare(cpuAtStart, cpuTimes())).append("), ")
                 .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(", Java ")
                 .append(System.getProperty("java.version")).append(", max heap ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB; page load from ")
@@ -785,5 +794,37 @@ public final class Benchmark {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("model unknown");
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "model unknown";
+        }
+    }
+
+    /** user, nice, system, idle, iowait, irq, softirq, steal of all CPUs, in clock ticks; empty where unreadable. */
+    private static long[] cpuTimes() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            return lines.filter(line -> line.startsWith("cpu ")).findFirst()
+                    .map(line -> Stream.of(line.substring(4).strip().split("\\s+")).limit(8).mapToLong(Long::parseLong).toArray())
+                    .orElse(new long[0]);
+        } catch (IOException | UncheckedIOException | NumberFormatException unreadable) {
+            return new long[0];
+        }
+    }
+
+    private static String stolenShare(long[] start, long[] end) {
+        if (start.length < 8 || end.length < 8) {
+            return "steal time unknown";
+        }
+        long total = 0;
+        for (int i = 0; i < 8; i++) {
+            total += end[i] - start[i];
+        }
+        return total <= 0 ? "steal time unknown" : String.format("%.1f %% of CPU time stolen by the hypervisor during the run",
+                100.0 * (end[7] - start[7]) / total);
     }
 }
