@@ -31,6 +31,7 @@ import org.strongcities.fund.domain.api.ReviewSubmittedEvent;
 import org.strongcities.fund.domain.api.ReviewerRecusedEvent;
 import org.strongcities.fund.domain.api.RevisionRequestedEvent;
 import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.web.cases.CaseViews;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -269,7 +270,8 @@ public class CaseProjection {
 
     /**
      * The decision in words that follow the amounts: a partial approval of the whole requested amount
-     * (allowed when it carries conditions) reads as approved in full, not as partially approved.
+     * (allowed when it carries conditions) reads as approved in full, by the same rule as the case's
+     * status ({@link CaseViews#shownStatus}).
      */
     private String word(String applicationId, DecisionType decision, Money approved) {
         return switch (decision) {
@@ -285,9 +287,10 @@ public class CaseProjection {
             return false;
         }
         writes.flush(applicationRow(applicationId));
-        return Boolean.TRUE.equals(jdbc.query(
-                "SELECT requested_amount = ? AND requested_currency = ? FROM rm_application WHERE application_id = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : null, approved.amount(), approved.currency(), applicationId));
+        String partially = ApplicationStatus.PARTIALLY_AWARDED.name();
+        return jdbc.query("SELECT requested_amount, requested_currency FROM rm_application WHERE application_id = ?",
+                rs -> rs.next() && !partially.equals(CaseViews.shownStatus(partially, rs.getBigDecimal(1), rs.getString(2),
+                        approved.amount(), approved.currency(), null)), applicationId);
     }
 
 }
