@@ -539,11 +539,6 @@ class TasksController {
         });
     }
 
-    /**
-     * A form sent from a stale tab (a colleague completed the task meanwhile, or the case moved on and withdrew
-     * it): the person reads what happened and finds the way back to the list, instead of a bare "Not found".
-     * Nothing is stored. 409 when Camunda's history knows the task (it existed and ended), 404 otherwise.
-     */
     /** A colleague of the person's group works on the task: 409, saying who, and the way back to the list. */
     @ExceptionHandler(TaskTakenByColleague.class)
     ModelAndView takenByColleague(TaskTakenByColleague taken) {
@@ -554,6 +549,11 @@ class TasksController {
         return page;
     }
 
+    /**
+     * A form sent from a stale tab (a colleague completed the task meanwhile, or the case moved on and withdrew
+     * it): the person reads what happened and finds the way back to the list, instead of a bare "Not found".
+     * Nothing is stored. 409 when Camunda's history knows the task (it existed and ended), 404 otherwise.
+     */
     @ExceptionHandler(TaskNoLongerOpen.class)
     ModelAndView noLongerOpen(TaskNoLongerOpen closed) {
         ModelAndView page = new ModelAndView("tasks/closed");
