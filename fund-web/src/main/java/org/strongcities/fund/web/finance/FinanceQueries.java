@@ -24,9 +24,14 @@ class FinanceQueries {
     }
 
     record AwardRow(String awardId, String applicationId, String cityName, String region, BigDecimal amountUsd,
-                    BigDecimal paidUsd, BigDecimal refundedUsd, String status, OffsetDateTime madeAt) {
+                    BigDecimal paidUsd, BigDecimal refundedUsd, String status, OffsetDateTime madeAt, LocalDate endDate) {
         public BigDecimal netPaid() {
             return paidUsd.subtract(refundedUsd);
+        }
+
+        /** Only an open award can be amended (the Award refuses any change once it is closed). */
+        public boolean open() {
+            return !"CLOSED".equals(status);
         }
     }
 
@@ -76,13 +81,13 @@ class FinanceQueries {
 
     private static final String AWARDS = """
             SELECT a.award_id, a.application_id, COALESCE(ci.name, a.city_id) AS city_name, a.region, a.amount_usd,
-                   a.paid_usd, a.refunded_usd, a.status, a.made_at
+                   a.paid_usd, a.refunded_usd, a.status, a.made_at, a.end_date
             FROM rm_award a LEFT JOIN rm_city ci ON ci.city_id = a.city_id %s ORDER BY a.made_at DESC, a.award_id""";
 
     private static final RowMapper<AwardRow> AWARD = (rs, row) -> new AwardRow(rs.getString("award_id"),
             rs.getString("application_id"), rs.getString("city_name"), rs.getString("region"), rs.getBigDecimal("amount_usd"),
             rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd"), rs.getString("status"),
-            rs.getObject("made_at", OffsetDateTime.class));
+            rs.getObject("made_at", OffsetDateTime.class), rs.getObject("end_date", LocalDate.class));
 
     private static final String TRANCHES = "SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name, "
             + CityHolds.overdueReportsOf("a.city_id") + """
