@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.domain.api.AmendmentKind;
+import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.RecordRefundCommand;
 import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
@@ -27,6 +31,7 @@ import org.strongcities.fund.web.security.FundUser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 /**
  * Paying awards out: a finance officer requests a tranche, a finance approver (another person, the
  * domain's four-eyes rule) approves it, a finance officer records the payment. Refunds of an award
- * are recorded here too.
+ * are recorded here too, and amendments proposed (the Central Team approves them from its task list).
  */
 @Controller
 @RequestMapping("/finance")
@@ -46,15 +51,19 @@ class TrancheController {
 
     /** Rows of one list on a page. */
     static final int ROWS_PER_PAGE = 50;
+    /** At least this many budget line rows on the amendment form, as on the award form. */
+    static final int BUDGET_ROWS = 4;
 
     private final FinanceQueries queries;
     private final FinanceCommands commands;
     private final TrancheSteps steps;
     private final FinanceText finance;
     private final FinanceFormat format;
+    private final AwardBudgets budgets;
 
     TrancheController(FinanceQueries queries, FinanceCommands commands, TrancheSteps steps, FinanceText finance,
-                      FinanceFormat format) {
+                      FinanceFormat format, AwardBudgets budgets) {
+        this.budgets = budgets;
         this.queries = queries;
         this.commands = commands;
         this.steps = steps;
@@ -168,6 +177,12 @@ class TrancheController {
         if (!model.containsAttribute("refund")) {
             model.addAttribute("refund", new RefundForm());
         }
+        if (!model.containsAttribute("extension")) {
+            model.addAttribute("extension", new AmendmentForm());
+        }
+        if (!model.containsAttribute("budgetMove")) {
+            model.addAttribute("budgetMove", withCurrentLines(new AmendmentForm(), awardId));
+        }
         return "finance/award";
     }
 
@@ -202,6 +217,93 @@ class TrancheController {
         commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message("finance.notice.refunded", format.usd(amount), awardId));
         return "redirect:/finance/awards/" + awardId;
+    }
+
+    // ---- Amendments ----------------------------------------------------------------------------
+
+    /** A no-cost extension: the award ends later, nothing else changes. */
+    @PostMapping("/awards/{awardId}/amendments/new-end-date")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeNewEndDate(@PathVariable String awardId, @ModelAttribute("extension") AmendmentForm form, BindingResult errors,
+                             @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        LocalDate newEndDate = FormInput.date(errors, "newEndDate", form.getNewEndDate());
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : new ProposeAmendmentCommand(awardId,
+                form.getAmendmentId(), AmendmentKind.NEW_END_DATE, AmendmentTerms.newEndDate(newEndDate), reason,
+                user.getUsername());
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
+    /** The same amount divided differently over the budget lines; the Award checks they add up to it. */
+    @PostMapping("/awards/{awardId}/amendments/budget-lines")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeBudgetLines(@PathVariable String awardId, @ModelAttribute("budgetMove") AmendmentForm form,
+                              BindingResult errors, @AuthenticationPrincipal FundUser user, Model model,
+                              RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        List<TypedLine> lines = budgetLines(form, errors);
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : commands.build(() -> new ProposeAmendmentCommand(
+                awardId, form.getAmendmentId(), AmendmentKind.MOVE_BUDGET_LINES,
+                AmendmentTerms.moveBudgetLines(toBudgetLines(lines)), reason, user.getUsername()), errors);
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
+    private String proposed(String awardId, ProposeAmendmentCommand command, BindingResult errors, Model model,
+                            RedirectAttributes redirect) {
+        if (command == null || !commands.send(command, errors)) {
+            return award(awardId, model);
+        }
+        commands.awaitReadModel();
+        redirect.addFlashAttribute("notice", finance.message("finance.notice.amendmentProposed", command.amendmentId(),
+                awardId));
+        return "redirect:/finance/awards/" + awardId;
+    }
+
+    /** A budget line as read from the form, before it becomes Money (which may still refuse the amount). */
+    private record TypedLine(String description, BigDecimal usd) {
+    }
+
+    /** The rows with anything typed in them; a row left empty is no line. */
+    private static List<TypedLine> budgetLines(AmendmentForm form, BindingResult errors) {
+        List<TypedLine> lines = new ArrayList<>();
+        List<AmendmentForm.Line> rows = form.getBudgetLines();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Line row = rows.get(i);
+            if (row == null || (isBlank(row.getDescription()) && isBlank(row.getAmount()))) {
+                continue;
+            }
+            String field = "budgetLines[" + i + "]";
+            String description = FormInput.text(errors, field + ".description", row.getDescription());
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            if (description != null && usd != null) {
+                lines.add(new TypedLine(description, usd));
+            }
+        }
+        return lines;
+    }
+
+    private static List<BudgetLine> toBudgetLines(List<TypedLine> lines) {
+        return lines.stream().map(line -> new BudgetLine(line.description(), new Money(line.usd(), Money.USD))).toList();
+    }
+
+    /** The award's budget lines as they stand, and two empty rows (at least four rows, as the award form has) to add lines. */
+    private AmendmentForm withCurrentLines(AmendmentForm form, String awardId) {
+        for (BudgetLine line : budgets.current(awardId)) {
+            form.getBudgetLines().add(new AmendmentForm.Line(line.description(), line.amount().amount().toPlainString()));
+        }
+        int rows = Math.max(BUDGET_ROWS, form.getBudgetLines().size() + 2);
+        while (form.getBudgetLines().size() < rows) {
+            form.getBudgetLines().add(new AmendmentForm.Line());
+        }
+        return form;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     // ---- Helpers --------------------------------------------------------------------------------
