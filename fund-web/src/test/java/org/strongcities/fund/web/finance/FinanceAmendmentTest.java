@@ -141,6 +141,29 @@ class FinanceAmendmentTest extends ApplicationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_amendment WHERE award_id = ?", Integer.class, awardId)).isZero();
     }
 
+    @Test
+    void hostileInputOnARealAwardGetsAMessageAndStoresNothing() throws Exception {
+        String awardId = award("Hostilia");
+        long before = events();
+        String script = "<script>alert(1)</script>";
+        // A year beyond four digits is a date Java reads but no report period or database column can hold.
+        String farFuture = mvc.perform(post("/finance/awards/{a}/amendments/new-end-date", awardId).with(user(officer))
+                        .with(csrf()).param("amendmentId", script).param("newEndDate", "+999999999-12-31")
+                        .param("reason", script))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(farFuture).contains("Give the date as year-month-day, for example 2026-03-31.")
+                .doesNotContain(script);
+        String hostileLines = mvc.perform(budgetForm(awardId, script, "1e400", "-5").with(user(officer)).with(csrf())
+                        .param("budgetLines[7].description", script))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(hostileLines).contains("Type the amount in figures", "The amount must be above zero.", "Fill this in.")
+                .doesNotContain(script);
+        String tooMuch = mvc.perform(moveBudget(awardId, FormInput.newId("am"), "9".repeat(40), "3000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tooMuch).contains("Nothing was saved");
+        assertThat(events()).isEqualTo(before);
+    }
+
     private String award(String city) {
         String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
         String cityId = fixture.city(city, "focal." + city.toLowerCase());
