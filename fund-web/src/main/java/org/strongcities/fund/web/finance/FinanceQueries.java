@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.domain.api.CaseProfile;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the finance console lists besides balances: donors, awards, their funding and tranches. */
 @Repository
@@ -136,6 +143,25 @@ class FinanceQueries {
 
     Optional<AwardRow> award(String awardId) {
         return jdbc.query(AWARDS.formatted("WHERE a.award_id = ?"), AWARD, awardId).stream().findFirst();
+    }
+
+    /** What the contributions' earmarks are matched against: the award's case as it was made (AwardProjection). */
+    Optional<CaseProfile> caseProfile(String awardId) {
+        return jdbc.query("SELECT region, priorities, support_type, purpose FROM rm_award WHERE award_id = ?",
+                (rs, row) -> new CaseProfile(Region.valueOf(rs.getString("region")), priorities(rs.getString("priorities")),
+                        rs.getString("support_type") == null ? null : SupportType.valueOf(rs.getString("support_type")),
+                        rs.getString("purpose")), awardId).stream().findFirst();
+    }
+
+    private static Set<StrategicPriority> priorities(String stored) {
+        return stored == null || stored.isBlank() ? Set.of()
+                : Stream.of(stored.split(",")).map(StrategicPriority::valueOf).collect(Collectors.toSet());
+    }
+
+    /** The ids of the award's reports, which a tranche may wait for. */
+    List<String> reportIds(String awardId) {
+        return jdbc.queryForList("SELECT report_id FROM rm_report WHERE award_id = ? ORDER BY due_date, report_id",
+                String.class, awardId);
     }
 
     List<FundingRow> funding(String awardId) {

@@ -19,11 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.AmendmentKind;
 import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.RecordRefundCommand;
 import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.finance.FinanceQueries.AwardRow;
 import org.strongcities.fund.web.finance.FinanceQueries.TrancheRow;
 import org.strongcities.fund.web.platform.Paging;
@@ -60,10 +62,12 @@ class TrancheController {
     private final FinanceText finance;
     private final FinanceFormat format;
     private final AwardBudgets budgets;
+    private final LedgerQueries ledger;
 
     TrancheController(FinanceQueries queries, FinanceCommands commands, TrancheSteps steps, FinanceText finance,
-                      FinanceFormat format, AwardBudgets budgets) {
+                      FinanceFormat format, AwardBudgets budgets, LedgerQueries ledger) {
         this.budgets = budgets;
+        this.ledger = ledger;
         this.queries = queries;
         this.commands = commands;
         this.steps = steps;
@@ -183,6 +187,11 @@ class TrancheController {
         if (!model.containsAttribute("budgetMove")) {
             model.addAttribute("budgetMove", withCurrentLines(new AmendmentForm(), awardId));
         }
+        if (!model.containsAttribute("moreMoney")) {
+            model.addAttribute("moreMoney", withMoneyRows(withCurrentLines(new AmendmentForm(), awardId)));
+        }
+        model.addAttribute("fundingOptions", fundingOptions(awardId));
+        model.addAttribute("reportIds", queries.reportIds(awardId));
         return "finance/award";
     }
 
@@ -252,6 +261,31 @@ class TrancheController {
         return proposed(awardId, command, errors, model, redirect);
     }
 
+    /**
+     * More money: the additional amount, the contributions that fund it, the tranches that pay it and the
+     * budget lines of the whole award. The Award checks they add up; the contributions commit their money
+     * only when the Central Team approves (AwardFunding).
+     */
+    @PostMapping("/awards/{awardId}/amendments/more-money")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeMoreMoney(@PathVariable String awardId, @ModelAttribute("moreMoney") AmendmentForm form, BindingResult errors,
+                            @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        BigDecimal more = FormInput.amount(errors, "additionalAmount", form.getAdditionalAmount(), Money.USD);
+        List<TypedAllocation> allocations = allocations(form, awardId, errors);
+        List<TypedTranche> tranches = tranches(form, awardId, errors);
+        List<TypedLine> lines = budgetLines(form, errors);
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : commands.build(() -> new ProposeAmendmentCommand(
+                awardId, form.getAmendmentId(), AmendmentKind.MORE_MONEY, new AmendmentTerms(new Money(more, Money.USD),
+                allocations.stream().map(a -> new FundingAllocation(a.contributionId(), new Money(a.usd(), Money.USD))).toList(),
+                tranches.stream().map(t -> new TrancheSchedule(t.trancheId(), new Money(t.usd(), Money.USD), t.plannedDate(),
+                        t.requiresReportId())).toList(),
+                toBudgetLines(lines), null), reason, user.getUsername()), errors);
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
     private String proposed(String awardId, ProposeAmendmentCommand command, BindingResult errors, Model model,
                             RedirectAttributes redirect) {
         if (command == null || !commands.send(command, errors)) {
@@ -284,6 +318,75 @@ class TrancheController {
             }
         }
         return lines;
+    }
+
+    private record TypedAllocation(String contributionId, BigDecimal usd) {
+    }
+
+    private record TypedTranche(String trancheId, BigDecimal usd, LocalDate plannedDate, String requiresReportId) {
+    }
+
+    /** The rows with a contribution or an amount; the contribution must be one the page offered. */
+    private List<TypedAllocation> allocations(AmendmentForm form, String awardId, BindingResult errors) {
+        List<String> offered = fundingOptions(awardId).stream().map(ContributionBalance::contributionId).toList();
+        List<TypedAllocation> allocations = new ArrayList<>();
+        List<AmendmentForm.Allocation> rows = form.getAllocations();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Allocation row = rows.get(i);
+            if (row == null || (isBlank(row.getContributionId()) && isBlank(row.getAmount()))) {
+                continue;
+            }
+            String field = "allocations[" + i + "]";
+            String contributionId = FormInput.text(errors, field + ".contributionId", row.getContributionId());
+            if (contributionId != null && !offered.contains(contributionId)) {
+                errors.rejectValue(field + ".contributionId", "finance.error.contribution.notOffered");
+                contributionId = null;
+            }
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            if (contributionId != null && usd != null) {
+                allocations.add(new TypedAllocation(contributionId, usd));
+            }
+        }
+        return allocations;
+    }
+
+    /**
+     * The rows with an amount or a date. Each new tranche is named after the amendment ("am-…-t1"), so two
+     * amendments waiting side by side never propose the same tranche id.
+     */
+    private List<TypedTranche> tranches(AmendmentForm form, String awardId, BindingResult errors) {
+        List<String> reportIds = queries.reportIds(awardId);
+        List<TypedTranche> tranches = new ArrayList<>();
+        List<AmendmentForm.Tranche> rows = form.getTranches();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Tranche row = rows.get(i);
+            if (row == null || (isBlank(row.getAmount()) && isBlank(row.getPlannedDate()))) {
+                continue;
+            }
+            String field = "tranches[" + i + "]";
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            LocalDate planned = FormInput.date(errors, field + ".plannedDate", row.getPlannedDate());
+            String gate = isBlank(row.getRequiresReportId()) ? null : row.getRequiresReportId().trim();
+            if (gate != null && !reportIds.contains(gate)) {
+                errors.rejectValue(field + ".requiresReportId", "finance.error.report.unknown");
+            } else if (usd != null && planned != null) {
+                tranches.add(new TypedTranche(form.getAmendmentId() + "-t" + (tranches.size() + 1), usd, planned, gate));
+            }
+        }
+        return tranches;
+    }
+
+    private List<ContributionBalance> fundingOptions(String awardId) {
+        return queries.caseProfile(awardId).map(ledger::fundingOptions).orElse(List.of());
+    }
+
+    /** A few empty rows for the contributions and tranches that bring the additional money, as the award form has. */
+    private static AmendmentForm withMoneyRows(AmendmentForm form) {
+        for (int i = 0; i < BUDGET_ROWS; i++) {
+            form.getAllocations().add(new AmendmentForm.Allocation());
+            form.getTranches().add(new AmendmentForm.Tranche());
+        }
+        return form;
     }
 
     private static List<BudgetLine> toBudgetLines(List<TypedLine> lines) {

@@ -125,10 +125,49 @@ class FinanceAmendmentTest extends ApplicationTest {
     }
 
     @Test
+    void moreMoneyFromAFittingContributionIsProposedAndOnApprovalTheAwardGrowsByIt() throws Exception {
+        String awardId = award("Moreton");
+        String extra = fixture.fundedContribution(DemoNetwork.DONOR_US, "5000", Earmark.unrestricted());
+        String amendmentId = FormInput.newId("am");
+        assertThat(page(awardId)).contains("Propose more money", "value=\"" + extra + "\"", "<option value=\"r-1\">r-1</option>",
+                "<label for=\"more-allocation-1-contribution\">Contribution 1</label>",
+                "<label for=\"more-tranche-1-planned\">Tranche 1: planned date</label>");
+        long before = events();
+
+        String refused = mvc.perform(moreMoney(awardId, amendmentId, extra, "500")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Nothing was saved: Amendment " + amendmentId + " of award " + awardId
+                + " needs: the additional allocations add up to USD 500.00 but the total is USD 1,000.00", "value=\"500\"");
+        String notOffered = mvc.perform(moreMoney(awardId, amendmentId, "contribution-nope", "1000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(notOffered).contains("Choose one of the contributions in the list");
+        assertThat(events()).isEqualTo(before);
+
+        mvc.perform(moreMoney(awardId, amendmentId, extra, "1000")).andExpect(redirectedUrl("/finance/awards/" + awardId));
+        assertThat(row(page(awardId), "amendment-" + amendmentId)).contains("More money", "USD 1,000.00 more, in 1 more tranche(s)",
+                "A second youth forum.", "Awaiting approval");
+
+        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(awardId).taskDefinitionKey(AwardProcess.Elements.USER_APPROVE_AMENDMENT)
+                .singleResult(), found -> found != null);
+        mvc.perform(post("/tasks/" + task.getId() + "/amendment").param("verdict", "approve").with(csrf())
+                .with(user(users.loadUserByUsername("central.approver")))).andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT amount_usd FROM rm_award WHERE award_id = ?", java.math.BigDecimal.class, awardId)
+                .compareTo(new java.math.BigDecimal("9000")) == 0);
+        assertThat(jdbc.queryForObject("SELECT amount_usd FROM rm_tranche WHERE award_id = ? AND tranche_id = ?",
+                java.math.BigDecimal.class, awardId, amendmentId + "-t1")).isEqualByComparingTo("1000");
+        assertThat(jdbc.queryForObject("SELECT amount_usd FROM rm_award_funding WHERE award_id = ? AND contribution_id = ?",
+                java.math.BigDecimal.class, awardId, extra)).isEqualByComparingTo("1000");
+    }
+
+    @Test
     void onlyAFinanceOfficerProposesAndOnlyWithTheFormsCsrfToken() throws Exception {
         String awardId = award("Guardham");
         long before = events();
         for (String who : new String[]{"focal.nairobi", "finance.approver"}) {
+            mvc.perform(moreMoney(awardId, FormInput.newId("am"), "c", "1000").with(user(users.loadUserByUsername(who))))
+                    .andExpect(status().isForbidden());
             mvc.perform(extension(awardId).with(user(users.loadUserByUsername(who))).with(csrf()))
                     .andExpect(status().isForbidden());
             mvc.perform(budgetForm(awardId, FormInput.newId("am"), "4000", "4000").with(user(users.loadUserByUsername(who)))
@@ -186,6 +225,22 @@ class FinanceAmendmentTest extends ApplicationTest {
                 .param("budgetLines[1].description", "Travel").param("budgetLines[1].amount", travel)
                 .param("budgetLines[2].description", "").param("budgetLines[2].amount", "")
                 .param("reason", "Trainers must travel further.");
+    }
+
+    /**
+     * USD 1,000 more from one contribution, paid in one tranche after the progress report (a tranche after
+     * the first must wait for a report), with the budget lines of the whole award.
+     */
+    private MockHttpServletRequestBuilder moreMoney(String awardId, String amendmentId, String contributionId, String share) {
+        return post("/finance/awards/{a}/amendments/more-money", awardId).with(user(officer)).with(csrf())
+                .param("amendmentId", amendmentId).param("additionalAmount", "1000")
+                .param("allocations[0].contributionId", contributionId).param("allocations[0].amount", share)
+                .param("allocations[1].contributionId", "").param("allocations[1].amount", "")
+                .param("tranches[0].amount", "1000")
+                .param("tranches[0].plannedDate", FinanceFixture.PROGRESS_REPORT_DUE.plusMonths(1).toString())
+                .param("tranches[0].requiresReportId", "r-1")
+                .param("budgetLines[0].description", "Workshops").param("budgetLines[0].amount", "9000")
+                .param("reason", "A second youth forum.");
     }
 
     private String page(String awardId) throws Exception {
