@@ -289,6 +289,8 @@ class TrancheController {
     private String proposed(String awardId, ProposeAmendmentCommand command, BindingResult errors, Model model,
                             RedirectAttributes redirect) {
         if (command == null || !commands.send(command, errors)) {
+            // Shown even if the award was closed meanwhile, when the page offers no amendment: the refusal says so.
+            model.addAttribute("amendmentRefused", true);
             return award(awardId, model);
         }
         commands.awaitReadModel();
