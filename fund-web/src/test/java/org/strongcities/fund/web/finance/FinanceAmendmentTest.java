@@ -72,6 +72,10 @@ class FinanceAmendmentTest extends ApplicationTest {
         assertThat(form).contains("Propose an amendment", "action=\"/finance/awards/" + awardId + "/amendments/new-end-date\"",
                 "name=\"_csrf\"", "<label for=\"newEndDate\">New end date</label>", "id=\"newEndDate\"",
                 "<label for=\"extension-reason\">Why the award should change</label>");
+        // Three forms and the refund form on one page: each label must point at its own field.
+        java.util.List<String> ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(form).results()
+                .map(found -> found.group(1)).toList();
+        assertThat(ids).as("ids on the award page").doesNotHaveDuplicates();
 
         mvc.perform(post("/finance/awards/{a}/amendments/new-end-date", awardId).with(user(officer)).with(csrf())
                         .param("amendmentId", amendmentId).param("newEndDate", newEnd.toString())
