@@ -20,8 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.CaseProfile;
-import org.strongcities.fund.domain.api.Earmark;
-import org.strongcities.fund.domain.api.EarmarkKind;
 import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.MakeAwardCommand;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
@@ -30,7 +28,6 @@ import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.ReportKind;
 import org.strongcities.fund.domain.api.ReportingObligation;
 import org.strongcities.fund.domain.api.TrancheSchedule;
-import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.web.cases.CaseQueries;
 import org.strongcities.fund.web.cases.CaseViews;
 import org.strongcities.fund.web.cases.CaseViews.CaseSummary;
@@ -170,14 +167,7 @@ class AwardMakingController {
         model.addAttribute("form", form == null ? Map.of() : form.toSingleValueMap());
         model.addAttribute("error", error);
         model.addAttribute("rows", List.of(1, 2, 3, 4));
-        // Only the contributions the domain lets fund this case (EarmarkPolicy, the rule each Contribution
-        // applies when the award commits its money) and that have received money not yet committed, so
-        // finance does not choose one that is then refused.
-        model.addAttribute("contributions", ledger.balances().stream()
-                .filter(balance -> balance.available().signum() > 0)
-                .filter(balance -> EarmarkPolicy.fits(new Earmark(EarmarkKind.valueOf(balance.earmarkKind()),
-                        balance.earmarkValue()), profile))
-                .toList());
+        model.addAttribute("contributions", ledger.fundingOptions(profile));
         model.addAttribute("reportKinds", ReportKind.values());
         return "awards/new";
     }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.domain.api.CaseProfile;
+import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.domain.api.StrategicPriority;
+import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the finance console lists besides balances: donors, awards, their funding and tranches. */
 @Repository
@@ -24,9 +31,14 @@ class FinanceQueries {
     }
 
     record AwardRow(String awardId, String applicationId, String cityName, String region, BigDecimal amountUsd,
-                    BigDecimal paidUsd, BigDecimal refundedUsd, String status, OffsetDateTime madeAt) {
+                    BigDecimal paidUsd, BigDecimal refundedUsd, String status, OffsetDateTime madeAt, LocalDate endDate) {
         public BigDecimal netPaid() {
             return paidUsd.subtract(refundedUsd);
+        }
+
+        /** Only an open award can be amended (the Award refuses any change once it is closed). */
+        public boolean open() {
+            return !"CLOSED".equals(status);
         }
     }
 
@@ -76,13 +88,13 @@ class FinanceQueries {
 
     private static final String AWARDS = """
             SELECT a.award_id, a.application_id, COALESCE(ci.name, a.city_id) AS city_name, a.region, a.amount_usd,
-                   a.paid_usd, a.refunded_usd, a.status, a.made_at
+                   a.paid_usd, a.refunded_usd, a.status, a.made_at, a.end_date
             FROM rm_award a LEFT JOIN rm_city ci ON ci.city_id = a.city_id %s ORDER BY a.made_at DESC, a.award_id""";
 
     private static final RowMapper<AwardRow> AWARD = (rs, row) -> new AwardRow(rs.getString("award_id"),
             rs.getString("application_id"), rs.getString("city_name"), rs.getString("region"), rs.getBigDecimal("amount_usd"),
             rs.getBigDecimal("paid_usd"), rs.getBigDecimal("refunded_usd"), rs.getString("status"),
-            rs.getObject("made_at", OffsetDateTime.class));
+            rs.getObject("made_at", OffsetDateTime.class), rs.getObject("end_date", LocalDate.class));
 
     private static final String TRANCHES = "SELECT t.*, COALESCE(ci.name, a.city_id) AS city_name, "
             + CityHolds.overdueReportsOf("a.city_id") + """
@@ -131,6 +143,25 @@ class FinanceQueries {
 
     Optional<AwardRow> award(String awardId) {
         return jdbc.query(AWARDS.formatted("WHERE a.award_id = ?"), AWARD, awardId).stream().findFirst();
+    }
+
+    /** What the contributions' earmarks are matched against: the award's case as it was made (AwardProjection). */
+    Optional<CaseProfile> caseProfile(String awardId) {
+        return jdbc.query("SELECT region, priorities, support_type, purpose FROM rm_award WHERE award_id = ?",
+                (rs, row) -> new CaseProfile(Region.valueOf(rs.getString("region")), priorities(rs.getString("priorities")),
+                        rs.getString("support_type") == null ? null : SupportType.valueOf(rs.getString("support_type")),
+                        rs.getString("purpose")), awardId).stream().findFirst();
+    }
+
+    private static Set<StrategicPriority> priorities(String stored) {
+        return stored == null || stored.isBlank() ? Set.of()
+                : Stream.of(stored.split(",")).map(StrategicPriority::valueOf).collect(Collectors.toSet());
+    }
+
+    /** The ids of the award's reports, which a tranche may wait for. */
+    List<String> reportIds(String awardId) {
+        return jdbc.queryForList("SELECT report_id FROM rm_report WHERE award_id = ? ORDER BY due_date, report_id",
+                String.class, awardId);
     }
 
     List<FundingRow> funding(String awardId) {

@@ -18,6 +18,11 @@ import org.strongcities.fund.web.platform.Amounts;
 final class FormInput {
 
     private static final Pattern GENERATED_ID = Pattern.compile("[a-z]+-[0-9a-f]{12}");
+    /**
+     * Year-month-day with a four-digit year. Java also reads "+999999999-12-31", a day no report period
+     * can be counted from (LocalDate overflows) and no database date column can hold.
+     */
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private FormInput() {
     }
@@ -71,11 +76,14 @@ final class FormInput {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
         } catch (DateTimeParseException wrong) {
-            errors.rejectValue(field, "finance.error.date.invalid");
-            return null;
+            // falls through to the message: 2026-02-30 has the shape of a date but is none
         }
+        errors.rejectValue(field, "finance.error.date.invalid");
+        return null;
     }
 
     /** The id a form was rendered with (so a form sent twice records once), or a new one. */

@@ -3,6 +3,10 @@ package org.strongcities.fund.web.finance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.strongcities.fund.domain.api.CaseProfile;
+import org.strongcities.fund.domain.api.Earmark;
+import org.strongcities.fund.domain.api.EarmarkKind;
+import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.web.platform.ProjectedValues;
 
 import java.math.BigDecimal;
@@ -82,6 +86,20 @@ public class LedgerQueries {
     /** Every contribution's balance: sums over the whole ledger, so kept until the ledger moves on. */
     public List<ContributionBalance> balances() {
         return projected.get("balances", () -> List.copyOf(jdbc.query(BALANCES.formatted(""), BALANCE)));
+    }
+
+    /**
+     * The contributions an award of this case may draw on: only those the domain lets fund it (EarmarkPolicy,
+     * the rule each Contribution applies when an award commits its money) and that have received money not
+     * yet committed, so finance does not choose one that is then refused. The award form and the more-money
+     * amendment both offer these.
+     */
+    public List<ContributionBalance> fundingOptions(CaseProfile profile) {
+        return balances().stream()
+                .filter(balance -> balance.available().signum() > 0)
+                .filter(balance -> EarmarkPolicy.fits(new Earmark(EarmarkKind.valueOf(balance.earmarkKind()),
+                        balance.earmarkValue()), profile))
+                .toList();
     }
 
     public List<ContributionBalance> balancesOfDonor(String donorId) {

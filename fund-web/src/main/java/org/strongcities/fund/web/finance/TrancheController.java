@@ -16,10 +16,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.domain.api.AmendmentKind;
+import org.strongcities.fund.domain.api.AmendmentTerms;
+import org.strongcities.fund.domain.api.BudgetLine;
+import org.strongcities.fund.domain.api.FundingAllocation;
 import org.strongcities.fund.domain.api.Money;
+import org.strongcities.fund.domain.api.ProposeAmendmentCommand;
 import org.strongcities.fund.domain.api.RecordRefundCommand;
 import org.strongcities.fund.domain.api.RecordTranchePaymentCommand;
 import org.strongcities.fund.domain.api.RequestTrancheCommand;
+import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.web.finance.FinanceQueries.AwardRow;
 import org.strongcities.fund.web.finance.FinanceQueries.TrancheRow;
 import org.strongcities.fund.web.platform.Paging;
@@ -27,6 +33,7 @@ import org.strongcities.fund.web.security.FundUser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +44,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 /**
  * Paying awards out: a finance officer requests a tranche, a finance approver (another person, the
  * domain's four-eyes rule) approves it, a finance officer records the payment. Refunds of an award
- * are recorded here too.
+ * are recorded here too, and amendments proposed (the Central Team approves them from its task list).
  */
 @Controller
 @RequestMapping("/finance")
@@ -46,15 +53,21 @@ class TrancheController {
 
     /** Rows of one list on a page. */
     static final int ROWS_PER_PAGE = 50;
+    /** At least this many budget line rows on the amendment form, as on the award form. */
+    static final int BUDGET_ROWS = 4;
 
     private final FinanceQueries queries;
     private final FinanceCommands commands;
     private final TrancheSteps steps;
     private final FinanceText finance;
     private final FinanceFormat format;
+    private final AwardBudgets budgets;
+    private final LedgerQueries ledger;
 
     TrancheController(FinanceQueries queries, FinanceCommands commands, TrancheSteps steps, FinanceText finance,
-                      FinanceFormat format) {
+                      FinanceFormat format, AwardBudgets budgets, LedgerQueries ledger) {
+        this.budgets = budgets;
+        this.ledger = ledger;
         this.queries = queries;
         this.commands = commands;
         this.steps = steps;
@@ -168,6 +181,17 @@ class TrancheController {
         if (!model.containsAttribute("refund")) {
             model.addAttribute("refund", new RefundForm());
         }
+        if (!model.containsAttribute("extension")) {
+            model.addAttribute("extension", new AmendmentForm());
+        }
+        if (!model.containsAttribute("budgetMove")) {
+            model.addAttribute("budgetMove", withCurrentLines(new AmendmentForm(), awardId));
+        }
+        if (!model.containsAttribute("moreMoney")) {
+            model.addAttribute("moreMoney", withMoneyRows(withCurrentLines(new AmendmentForm(), awardId)));
+        }
+        model.addAttribute("fundingOptions", fundingOptions(awardId));
+        model.addAttribute("reportIds", queries.reportIds(awardId));
         return "finance/award";
     }
 
@@ -202,6 +226,189 @@ class TrancheController {
         commands.awaitReadModel();
         redirect.addFlashAttribute("notice", finance.message("finance.notice.refunded", format.usd(amount), awardId));
         return "redirect:/finance/awards/" + awardId;
+    }
+
+    // ---- Amendments ----------------------------------------------------------------------------
+
+    /** A no-cost extension: the award ends later, nothing else changes. */
+    @PostMapping("/awards/{awardId}/amendments/new-end-date")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeNewEndDate(@PathVariable String awardId, @ModelAttribute("extension") AmendmentForm form, BindingResult errors,
+                             @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        LocalDate newEndDate = FormInput.date(errors, "newEndDate", form.getNewEndDate());
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : new ProposeAmendmentCommand(awardId,
+                form.getAmendmentId(), AmendmentKind.NEW_END_DATE, AmendmentTerms.newEndDate(newEndDate), reason,
+                user.getUsername());
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
+    /** The same amount divided differently over the budget lines; the Award checks they add up to it. */
+    @PostMapping("/awards/{awardId}/amendments/budget-lines")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeBudgetLines(@PathVariable String awardId, @ModelAttribute("budgetMove") AmendmentForm form,
+                              BindingResult errors, @AuthenticationPrincipal FundUser user, Model model,
+                              RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        List<TypedLine> lines = budgetLines(form, errors);
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : commands.build(() -> new ProposeAmendmentCommand(
+                awardId, form.getAmendmentId(), AmendmentKind.MOVE_BUDGET_LINES,
+                AmendmentTerms.moveBudgetLines(toBudgetLines(lines)), reason, user.getUsername()), errors);
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
+    /**
+     * More money: the additional amount, the contributions that fund it, the tranches that pay it and the
+     * budget lines of the whole award. The Award checks they add up; the contributions commit their money
+     * only when the Central Team approves (AwardFunding).
+     */
+    @PostMapping("/awards/{awardId}/amendments/more-money")
+    @PreAuthorize(FinanceController.OFFICER)
+    String proposeMoreMoney(@PathVariable String awardId, @ModelAttribute("moreMoney") AmendmentForm form, BindingResult errors,
+                            @AuthenticationPrincipal FundUser user, Model model, RedirectAttributes redirect) {
+        award(awardId);
+        form.setAmendmentId(FormInput.idOrNew(form.getAmendmentId(), "am"));
+        BigDecimal more = FormInput.amount(errors, "additionalAmount", form.getAdditionalAmount(), Money.USD);
+        List<TypedAllocation> allocations = allocations(form, awardId, errors);
+        List<TypedTranche> tranches = tranches(form, awardId, errors);
+        List<TypedLine> lines = budgetLines(form, errors);
+        String reason = FormInput.text(errors, "reason", form.getReason());
+        ProposeAmendmentCommand command = errors.hasErrors() ? null : commands.build(() -> new ProposeAmendmentCommand(
+                awardId, form.getAmendmentId(), AmendmentKind.MORE_MONEY, new AmendmentTerms(new Money(more, Money.USD),
+                allocations.stream().map(a -> new FundingAllocation(a.contributionId(), new Money(a.usd(), Money.USD))).toList(),
+                tranches.stream().map(t -> new TrancheSchedule(t.trancheId(), new Money(t.usd(), Money.USD), t.plannedDate(),
+                        t.requiresReportId())).toList(),
+                toBudgetLines(lines), null), reason, user.getUsername()), errors);
+        return proposed(awardId, command, errors, model, redirect);
+    }
+
+    private String proposed(String awardId, ProposeAmendmentCommand command, BindingResult errors, Model model,
+                            RedirectAttributes redirect) {
+        if (command == null || !commands.send(command, errors)) {
+            // Shown even if the award was closed meanwhile, when the page offers no amendment: the refusal says so.
+            model.addAttribute("amendmentRefused", true);
+            return award(awardId, model);
+        }
+        commands.awaitReadModel();
+        redirect.addFlashAttribute("notice", finance.message("finance.notice.amendmentProposed", command.amendmentId(),
+                awardId));
+        return "redirect:/finance/awards/" + awardId;
+    }
+
+    /** A budget line as read from the form, before it becomes Money (which may still refuse the amount). */
+    private record TypedLine(String description, BigDecimal usd) {
+    }
+
+    /** The rows with anything typed in them; a row left empty is no line. */
+    private static List<TypedLine> budgetLines(AmendmentForm form, BindingResult errors) {
+        List<TypedLine> lines = new ArrayList<>();
+        List<AmendmentForm.Line> rows = form.getBudgetLines();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Line row = rows.get(i);
+            if (row == null || (isBlank(row.getDescription()) && isBlank(row.getAmount()))) {
+                continue;
+            }
+            String field = "budgetLines[" + i + "]";
+            String description = FormInput.text(errors, field + ".description", row.getDescription());
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            if (description != null && usd != null) {
+                lines.add(new TypedLine(description, usd));
+            }
+        }
+        return lines;
+    }
+
+    private record TypedAllocation(String contributionId, BigDecimal usd) {
+    }
+
+    private record TypedTranche(String trancheId, BigDecimal usd, LocalDate plannedDate, String requiresReportId) {
+    }
+
+    /** The rows with a contribution or an amount; the contribution must be one the page offered. */
+    private List<TypedAllocation> allocations(AmendmentForm form, String awardId, BindingResult errors) {
+        List<String> offered = fundingOptions(awardId).stream().map(ContributionBalance::contributionId).toList();
+        List<TypedAllocation> allocations = new ArrayList<>();
+        List<AmendmentForm.Allocation> rows = form.getAllocations();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Allocation row = rows.get(i);
+            if (row == null || (isBlank(row.getContributionId()) && isBlank(row.getAmount()))) {
+                continue;
+            }
+            String field = "allocations[" + i + "]";
+            String contributionId = FormInput.text(errors, field + ".contributionId", row.getContributionId());
+            if (contributionId != null && !offered.contains(contributionId)) {
+                errors.rejectValue(field + ".contributionId", "finance.error.contribution.notOffered");
+                contributionId = null;
+            }
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            if (contributionId != null && usd != null) {
+                allocations.add(new TypedAllocation(contributionId, usd));
+            }
+        }
+        return allocations;
+    }
+
+    /**
+     * The rows with an amount or a date. Each new tranche is named after the amendment ("am-…-t1"), so two
+     * amendments waiting side by side never propose the same tranche id.
+     */
+    private List<TypedTranche> tranches(AmendmentForm form, String awardId, BindingResult errors) {
+        List<String> reportIds = queries.reportIds(awardId);
+        List<TypedTranche> tranches = new ArrayList<>();
+        List<AmendmentForm.Tranche> rows = form.getTranches();
+        for (int i = 0; i < rows.size(); i++) {
+            AmendmentForm.Tranche row = rows.get(i);
+            if (row == null || (isBlank(row.getAmount()) && isBlank(row.getPlannedDate()))) {
+                continue;
+            }
+            String field = "tranches[" + i + "]";
+            BigDecimal usd = FormInput.amount(errors, field + ".amount", row.getAmount(), Money.USD);
+            LocalDate planned = FormInput.date(errors, field + ".plannedDate", row.getPlannedDate());
+            String gate = isBlank(row.getRequiresReportId()) ? null : row.getRequiresReportId().trim();
+            if (gate != null && !reportIds.contains(gate)) {
+                errors.rejectValue(field + ".requiresReportId", "finance.error.report.unknown");
+            } else if (usd != null && planned != null) {
+                tranches.add(new TypedTranche(form.getAmendmentId() + "-t" + (tranches.size() + 1), usd, planned, gate));
+            }
+        }
+        return tranches;
+    }
+
+    private List<ContributionBalance> fundingOptions(String awardId) {
+        return queries.caseProfile(awardId).map(ledger::fundingOptions).orElse(List.of());
+    }
+
+    /** A few empty rows for the contributions and tranches that bring the additional money, as the award form has. */
+    private static AmendmentForm withMoneyRows(AmendmentForm form) {
+        for (int i = 0; i < BUDGET_ROWS; i++) {
+            form.getAllocations().add(new AmendmentForm.Allocation());
+            form.getTranches().add(new AmendmentForm.Tranche());
+        }
+        return form;
+    }
+
+    private static List<BudgetLine> toBudgetLines(List<TypedLine> lines) {
+        return lines.stream().map(line -> new BudgetLine(line.description(), new Money(line.usd(), Money.USD))).toList();
+    }
+
+    /** The award's budget lines as they stand, and two empty rows (at least four rows, as the award form has) to add lines. */
+    private AmendmentForm withCurrentLines(AmendmentForm form, String awardId) {
+        for (BudgetLine line : budgets.current(awardId)) {
+            form.getBudgetLines().add(new AmendmentForm.Line(line.description(), line.amount().amount().toPlainString()));
+        }
+        int rows = Math.max(BUDGET_ROWS, form.getBudgetLines().size() + 2);
+        while (form.getBudgetLines().size() < rows) {
+            form.getBudgetLines().add(new AmendmentForm.Line());
+        }
+        return form;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     // ---- Helpers --------------------------------------------------------------------------------

@@ -383,6 +383,23 @@ class HostileInputTest extends ApplicationTest {
                 .with(as("finance.officer")).param("paymentReference", SCRIPT).param("valueDate", "garbage"), is(404));
         expect("POST /finance/awards/nope/refunds", post("/finance/awards/nope/refunds").with(csrf()).with(as("finance.officer"))
                 .param("amount", "-1").param("reason", MEGABYTE), is(404));
+        for (String kind : List.of("new-end-date", "budget-lines", "more-money")) {
+            String amendments = "/finance/awards/nope/amendments/" + kind;
+            expect("POST " + amendments, post(amendments).with(csrf()).with(as("finance.officer"))
+                    .param("amendmentId", SCRIPT).param("newEndDate", "+999999999-12-31").param("reason", MEGABYTE)
+                    .param("budgetLines[0].amount", "1e400"), is(404));
+            expect("POST " + amendments + " as a focal point", post(amendments).with(csrf()).with(as("focal.nairobi"))
+                    .param("reason", "x"), is(403));
+            expect("POST " + amendments + " as the finance approver", post(amendments).with(csrf())
+                    .with(as("finance.approver")).param("reason", "x"), is(403));
+            expect("POST " + amendments + " without CSRF token", post(amendments).with(as("finance.officer"))
+                    .param("reason", "x"), CSRF_REFUSED);
+            expect("POST " + amendments + " budgetLines[300] (beyond the binder's growth limit)", post(amendments)
+                    .with(csrf()).with(as("finance.officer")).param("budgetLines[300].description", "x")
+                    .param("allocations[300].amount", "x").param("tranches[300].plannedDate", "x"), NOT_SERVER_ERROR);
+            expect("POST " + amendments + " budgetLines[abc]", post(amendments).with(csrf()).with(as("finance.officer"))
+                    .param("budgetLines[abc].amount", "x").param("tranches[-1].amount", "x"), NOT_SERVER_ERROR);
+        }
         expect("GET another donor's contribution (donor.norway -> contribution-us-2026)",
                 get("/donor/contributions/contribution-us-2026").with(as("donor.norway")), is(404));
         expect("GET /donor/contributions/<SQL>", get("/donor/contributions/{id}", SQL).with(as("donor.norway")), CLIENT_ERROR);
