@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.asof;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,7 +96,7 @@ class AsOfController {
         }
         String problem;
         try {
-            LocalDate day = LocalDate.parse(requested.strip());
+            LocalDate day = TypedDates.parse(requested);
             if (!day.isAfter(today())) {
                 return day;
             }

@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.awards;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -224,7 +225,7 @@ class AwardMakingController {
 
     private static LocalDate date(MultiValueMap<String, String> form, String field, String what, List<String> problems) {
         try {
-            return LocalDate.parse(value(form, field));
+            return TypedDates.parse(value(form, field));
         } catch (RuntimeException e) {
             problems.add(what + " as YYYY-MM-DD");
             return null;

@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.cases;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
@@ -213,7 +214,7 @@ public class ApplicationForm {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            return TypedDates.parse(text);
         } catch (DateTimeParseException e) {
             errors.put(field, "Type the date as YYYY-MM-DD (you typed '" + Amounts.shown(text) + "').");
             return null;

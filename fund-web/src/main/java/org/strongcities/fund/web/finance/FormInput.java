@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.finance;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import org.springframework.validation.Errors;
 
 import java.math.BigDecimal;
@@ -18,11 +19,6 @@ import org.strongcities.fund.web.platform.Amounts;
 final class FormInput {
 
     private static final Pattern GENERATED_ID = Pattern.compile("[a-z]+-[0-9a-f]{12}");
-    /**
-     * Year-month-day with a four-digit year. Java also reads "+999999999-12-31", a day no report period
-     * can be counted from (LocalDate overflows) and no database date column can hold.
-     */
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private FormInput() {
     }
@@ -76,9 +72,7 @@ final class FormInput {
             return null;
         }
         try {
-            if (DATE.matcher(text).matches()) {
-                return LocalDate.parse(text);
-            }
+            return TypedDates.parse(text);
         } catch (DateTimeParseException wrong) {
             // falls through to the message: 2026-02-30 has the shape of a date but is none
         }

@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.reports;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     private static LocalDate date(String text, String parameter) {
         try {
-            LocalDate date = LocalDate.parse(text.trim());
+            LocalDate date = TypedDates.parse(text);
             if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
                 throw new ReportProblem(HttpStatus.BAD_REQUEST, "reports.problem.dateRange", parameter, text, FIRST_YEAR, LAST_YEAR);
             }

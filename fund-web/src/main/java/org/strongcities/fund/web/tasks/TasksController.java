@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.tasks;
 
+import org.strongcities.fund.web.platform.TypedDates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -373,7 +374,7 @@ class TasksController {
                 Map.of("paymentReference", BusinessRuleViolation.LINE, "valueDate", 20));
         LocalDate date;
         try {
-            date = LocalDate.parse(valueDate.strip());
+            date = TypedDates.parse(valueDate);
         } catch (DateTimeParseException e) {
             return back(redirect, taskId, "Type the value date as YYYY-MM-DD.", typed);
         }

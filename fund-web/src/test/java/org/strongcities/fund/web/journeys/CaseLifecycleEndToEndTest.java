@@ -67,6 +67,16 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("report r1 due by " + end.plusDays(90)
                         + ", 90 days after the award ends on " + end + " (was " + tooLate + ")")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(eventsBefore);
+        // A day Java reads but no award period can be counted from (it answered 500): told how to write it.
+        mvc.perform(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", "+999999999-12-31")
+                        .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
+                        .param("budgetDescription1", "Facilitation").param("budgetAmount1", "20000")
+                        .param("reportKind1", "FINAL").param("reportDue1", end.toString())
+                        .param("trancheAmount1", "20000").param("tranchePlanned1", tranchePlanned)
+                        .with(csrf()).with(SignedIn.as(users, "finance.officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("as YYYY-MM-DD")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(eventsBefore);
         ok(post("/awards/new/" + applicationId).param("amount", "20000").param("endDate", end.toString())
                 .param("allocationContribution1", CONTRIBUTION).param("allocationAmount1", "20000")
                 .param("budgetDescription1", "Facilitation").param("budgetAmount1", "12000")
