@@ -54,7 +54,7 @@ class TaskStepPagesTest extends TaskPageTest {
                         .param("reason", "Too long.").with(csrf()).with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(stale).contains("This task is no longer open",
-                "Approve or reject the amendment&#39; of case " + awardId + " was completed by central.approver on ",
+                "Approve or reject amendment am-1&#39; of case " + awardId + " was completed by central.approver on ",
                 "Nothing was recorded.",
                 "href=\"/tasks\"", "Back to the task list");
         assertThat(events()).isEqualTo(before);
@@ -136,7 +136,7 @@ class TaskStepPagesTest extends TaskPageTest {
         String colleague = mvc.perform(get("/tasks/" + amendment.getId()).with(SignedIn.as(users, "central.reviewer")))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(colleague).contains("This task is being worked on by central.approver",
-                "&#39;Approve or reject the amendment&#39; is being worked on by central.approver", "Nothing was recorded.",
+                "&#39;Approve or reject amendment am-1&#39; is being worked on by central.approver", "Nothing was recorded.",
                 "href=\"/tasks\"", "Back to the task list");
         // Someone outside the task's groups learns nothing about it.
         String outsider = mvc.perform(get("/tasks/" + amendment.getId()).with(SignedIn.as(users, "finance.officer")))
