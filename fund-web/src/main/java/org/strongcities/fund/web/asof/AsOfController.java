@@ -1,6 +1,5 @@
 package org.strongcities.fund.web.asof;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.strongcities.fund.web.platform.Amounts;
+import org.strongcities.fund.web.platform.TypedDates;
 import org.strongcities.fund.web.security.FundUser;
 import org.strongcities.fund.web.security.Role;
 

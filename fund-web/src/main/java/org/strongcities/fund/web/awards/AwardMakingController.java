@@ -1,6 +1,5 @@
 package org.strongcities.fund.web.awards;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,6 +35,7 @@ import org.strongcities.fund.web.finance.LedgerQueries;
 import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
+import org.strongcities.fund.web.platform.TypedDates;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package org.strongcities.fund.web.cases;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
@@ -9,6 +8,7 @@ import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.platform.Amounts;
+import org.strongcities.fund.web.platform.TypedDates;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

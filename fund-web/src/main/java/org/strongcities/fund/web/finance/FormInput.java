@@ -1,6 +1,5 @@
 package org.strongcities.fund.web.finance;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import org.springframework.validation.Errors;
 
 import java.math.BigDecimal;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.strongcities.fund.web.platform.Amounts;
+import org.strongcities.fund.web.platform.TypedDates;
 
 /**
  * Reads what a person typed into a finance form. Each reader puts a message next to the field when

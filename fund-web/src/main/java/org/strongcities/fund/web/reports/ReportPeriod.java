@@ -1,7 +1,7 @@
 package org.strongcities.fund.web.reports;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import org.springframework.http.HttpStatus;
+import org.strongcities.fund.web.platform.TypedDates;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,5 @@
 package org.strongcities.fund.web.tasks;
 
-import org.strongcities.fund.web.platform.TypedDates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,6 +54,7 @@ import org.strongcities.fund.web.cases.CaseViews.ReviewView;
 import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
+import org.strongcities.fund.web.platform.TypedDates;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.io.Serializable;
