@@ -184,11 +184,15 @@ class TrancheController {
         if (!model.containsAttribute("extension")) {
             model.addAttribute("extension", new AmendmentForm());
         }
-        if (!model.containsAttribute("budgetMove")) {
-            model.addAttribute("budgetMove", withCurrentLines(new AmendmentForm(), awardId));
-        }
-        if (!model.containsAttribute("moreMoney")) {
-            model.addAttribute("moreMoney", withMoneyRows(withCurrentLines(new AmendmentForm(), awardId)));
+        if (!model.containsAttribute("budgetMove") || !model.containsAttribute("moreMoney")) {
+            // Read from the award's events once for both forms that start from them.
+            List<BudgetLine> current = budgets.current(awardId);
+            if (!model.containsAttribute("budgetMove")) {
+                model.addAttribute("budgetMove", withLines(new AmendmentForm(), current));
+            }
+            if (!model.containsAttribute("moreMoney")) {
+                model.addAttribute("moreMoney", withMoneyRows(withLines(new AmendmentForm(), current)));
+            }
         }
         model.addAttribute("fundingOptions", fundingOptions(awardId));
         model.addAttribute("reportIds", queries.reportIds(awardId));
@@ -396,8 +400,8 @@ class TrancheController {
     }
 
     /** The award's budget lines as they stand, and two empty rows (at least four rows, as the award form has) to add lines. */
-    private AmendmentForm withCurrentLines(AmendmentForm form, String awardId) {
-        for (BudgetLine line : budgets.current(awardId)) {
+    private static AmendmentForm withLines(AmendmentForm form, List<BudgetLine> current) {
+        for (BudgetLine line : current) {
             form.getBudgetLines().add(new AmendmentForm.Line(line.description(), line.amount().amount().toPlainString()));
         }
         int rows = Math.max(BUDGET_ROWS, form.getBudgetLines().size() + 2);
