@@ -1,22 +1,13 @@
 package org.strongcities.fund.web.finance;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.process.award.AwardProcess;
 import org.strongcities.fund.web.demo.DemoNetwork;
-import org.strongcities.fund.web.support.ApplicationTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -37,30 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A finance officer proposes an amendment from the award page; the Central Team decides it from its task
  * list. Over HTTP, on the real application, database and award process.
  */
-class FinanceAmendmentTest extends ApplicationTest {
+class FinanceAmendmentTest extends FinanceWebTest {
 
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
-
-    MockMvc mvc;
-    FinanceFixture fixture;
-    UserDetails officer;
-
-    @BeforeEach
-    void setUp() {
-        // Built by hand rather than with @AutoConfigureMockMvc, so the shared application context is reused.
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        fixture = new FinanceFixture(commands, jdbc);
-        officer = users.loadUserByUsername("finance.officer");
-    }
 
     @Test
     void anOfficerProposesANewEndDateAndTheCentralTeamApprovesItFromItsTaskList() throws Exception {

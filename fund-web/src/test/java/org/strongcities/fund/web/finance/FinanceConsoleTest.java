@@ -1,17 +1,10 @@
 package org.strongcities.fund.web.finance;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.strongcities.fund.domain.api.AmendmentKind;
 import org.strongcities.fund.domain.api.AmendmentTerms;
 import org.strongcities.fund.domain.api.ApproveTrancheCommand;
@@ -25,7 +18,6 @@ import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.demo.DemoCalendar;
 import org.strongcities.fund.web.demo.DemoNetwork;
-import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.DemoDates;
 
 import java.math.BigDecimal;
@@ -38,7 +30,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,30 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The finance console over HTTP, on the real application and database, signed in as real accounts. */
-class FinanceConsoleTest extends ApplicationTest {
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MockMvc mvc;
-    FinanceFixture fixture;
-    UserDetails officer;
-    UserDetails approver;
-
-    @BeforeEach
-    void setUp() {
-        // Built by hand rather than with @AutoConfigureMockMvc, so the shared application context is reused.
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        fixture = new FinanceFixture(commands, jdbc);
-        officer = users.loadUserByUsername("finance.officer");
-        approver = users.loadUserByUsername("finance.approver");
-    }
+class FinanceConsoleTest extends FinanceWebTest {
 
     @Test
     void anOfficerSignsAnAgreementRecordsAReceiptAndTheBalancesFollowTheLedger() throws Exception {
