@@ -1,0 +1,217 @@
+package org.strongcities.fund.web.readmodel;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Rebuilds a tracking projection's tables from the whole event store, in one transaction: its tables
+ * emptied (its reset handlers), every event read once in order and handled by the projection's own
+ * handlers with their changes folded in memory ({@link ProjectionFold}), the rows written with COPY,
+ * and its tokens set to the last event read. Readers of those tables wait for the commit and then see
+ * the new rows; a failure leaves the old ones as they were.
+ * <p>
+ * Resetting the tokens and letting the processor replay gives the same rows (ProjectionRebuildTest
+ * compares both with the rows the projection wrote as it went), but sends a statement per event and
+ * row, which at the Network's size took minutes. The projection stops on this node for the rebuild and
+ * starts again after it; on another node it must be stopped first (its claim on the tokens refuses the
+ * rebuild).
+ */
+@Component
+public class ProjectionRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    /**
+     * Rows held in memory at once. A case's rows take a few kilobytes, and its events come close
+     * together in the store, so a row is seldom written out before its last change.
+     */
+    static final int ROWS_KEPT = 20_000;
+    /** Axon's JDBC storage engine treats missing events this far behind the newest as gaps that may still fill. */
+    private static final int GAP_WINDOW = 10_000;
+    private static final int EVENTS_PER_READ = 1_000;
+
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Serializer serializer;
+    private final Configuration axon;
+    private final BatchedWrites writes;
+
+    ProjectionRebuild(EventProcessingConfiguration processing, TokenStore tokens, DataSource dataSource, JdbcTemplate jdbc,
+                      PlatformTransactionManager transactions, @Qualifier("eventSerializer") Serializer serializer,
+                      Configuration axon, BatchedWrites writes) {
+        this.processing = processing;
+        this.tokens = tokens;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.serializer = serializer;
+        this.axon = axon;
+        this.writes = writes;
+    }
+
+    /** What a rebuild read and wrote. */
+    public record Rebuilt(String group, long eventsRead, long eventsHandled, long rowsWritten, double seconds) {
+    }
+
+    public Rebuilt rebuild(String group) {
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("There is no tracking projection called '" + group + "'"));
+        EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+        boolean wasRunning = processor.isRunning();
+        long start = System.nanoTime();
+        processor.shutDown();
+        try {
+            Rebuilt rebuilt = transaction.execute(status -> {
+                int[] segments = claimTokens(group);
+                invoker.performReset();
+                ProjectionFold fold = new ProjectionFold(jdbc, ROWS_KEPT);
+                StreamRead read = writes.foldingInto(fold, () -> readAndHandle(invoker));
+                long rows = fold.finish();
+                for (int segment : segments) {
+                    tokens.storeToken(read.token(), group, segment);
+                    tokens.releaseClaim(group, segment);
+                }
+                return new Rebuilt(group, read.events, read.handled, rows, (System.nanoTime() - start) / 1e9);
+            });
+            LOG.info("Projection '{}' rebuilt from {} events ({} handled) into {} rows in {} s", group, rebuilt.eventsRead(),
+                    rebuilt.eventsHandled(), rebuilt.rowsWritten(), String.format("%.1f", rebuilt.seconds()));
+            return rebuilt;
+        } finally {
+            if (wasRunning) {
+                processor.start();
+            }
+        }
+    }
+
+    /** Claims every segment's token inside the rebuild's transaction: refused while another node holds one. */
+    private int[] claimTokens(String group) {
+        int[] segments = tokens.fetchSegments(group);
+        if (segments.length == 0) {
+            throw new IllegalStateException("Projection '" + group + "' has no tokens yet: start the application once first");
+        }
+        for (int segment : segments) {
+            try {
+                tokens.fetchToken(group, segment);
+            } catch (UnableToClaimTokenException held) {
+                throw new IllegalStateException("Projection '" + group + "' is running on another node (segment " + segment
+                        + "): stop it there before rebuilding it", held);
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * Every stored event in order, read on a connection of its own (one snapshot of the store, by a
+     * cursor), upcast and deserialised as the processor would, and handled by the projection's handlers.
+     */
+    private StreamRead readAndHandle(EventHandlerInvoker invoker) {
+        StreamRead read = new StreamRead();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "timestamp", payloadtype,
+                        payloadrevision, payload, metadata FROM domainevententry ORDER BY globalindex""")) {
+                select.setFetchSize(EVENTS_PER_READ);
+                List<TrackedEventData<?>> batch = new ArrayList<>(EVENTS_PER_READ);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long index = rows.getLong(1);
+                        read.reached(index);
+                        batch.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), new GenericDomainEventEntry<>(
+                                rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6),
+                                rows.getString(7), rows.getString(8), rows.getBytes(9), rows.getBytes(10))));
+                        if (batch.size() == EVENTS_PER_READ) {
+                            handle(batch, invoker, read);
+                        }
+                    }
+                }
+                handle(batch, invoker, read);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the event store for a rebuild", e);
+        }
+        return read;
+    }
+
+    private void handle(List<TrackedEventData<?>> batch, EventHandlerInvoker invoker, StreamRead read) {
+        EventUtils.upcastAndDeserializeTrackedEvents(batch.stream(), serializer, axon.upcasterChain()).forEach(event -> {
+            if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                handle(event, invoker);
+                read.handled++;
+            }
+        });
+        batch.clear();
+    }
+
+    private static void handle(TrackedEventMessage<?> event, EventHandlerInvoker invoker) {
+        try {
+            invoker.handle(event, Segment.ROOT_SEGMENT);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " could not be applied", e);
+        }
+    }
+
+    /**
+     * How far the read came, as the token the projection resumes from: the last event read, and the
+     * missing positions just before it, which a transaction still open when the read began may yet fill.
+     */
+    private static final class StreamRead {
+        private long last = -1;
+        private final TreeSet<Long> missing = new TreeSet<>();
+        private long events;
+        private long handled;
+
+        void reached(long index) {
+            for (long gap = Math.max(last + 1, index - GAP_WINDOW); gap < index; gap++) {
+                missing.add(gap);
+            }
+            last = index;
+            events++;
+            if (!missing.isEmpty()) {
+                missing.headSet(index - GAP_WINDOW).clear();
+            }
+        }
+
+        TrackingToken token() {
+            return last < 0 ? null : GapAwareTrackingToken.newInstance(last, missing);
+        }
+    }
+}
