@@ -39,7 +39,9 @@ final class ProjectionFold {
     private final Set<Long> writtenOut = new HashSet<>();
     private final WriteRounds afterCopy;
     /** Rows waiting for COPY, per table and set of columns (columns a row never set keep their default). */
-    private final Map<String, StringBuilder> copies = new HashMap<>();
+    private final Map<ReadModelTable, Map<Long, Copy>> copies = new HashMap<>();
+    /** Each table's columns as they are first seen, numbered: a row's set of columns is a bit mask of them. */
+    private final Map<ReadModelTable, Map<String, Integer>> columnNumbers = new HashMap<>();
     private long rowsCopied;
 
     ProjectionFold(JdbcTemplate jdbc, int rowsKept) {
@@ -112,30 +114,48 @@ final class ProjectionFold {
         copy(entry.getKey().table(), entry.getValue());
     }
 
+    /** One COPY statement's rows waiting: a table and a set of columns, in column-name order. */
+    private record Copy(String statement, String[] columns, StringBuilder text) {
+    }
+
     private void copy(ReadModelTable table, Map<String, Object> columns) {
-        TreeSet<String> names = new TreeSet<>(columns.keySet());
-        String statement = "COPY " + table.name() + " (" + String.join(", ", names) + ") FROM STDIN";
-        StringBuilder text = copies.computeIfAbsent(statement, s -> new StringBuilder());
-        boolean first = true;
-        for (String name : names) {
-            if (!first) {
+        Map<String, Integer> numbers = columnNumbers.computeIfAbsent(table, t -> new HashMap<>());
+        long mask = 0;
+        for (String column : columns.keySet()) {
+            Integer number = numbers.get(column);
+            if (number == null) {
+                number = numbers.size();
+                if (number == Long.SIZE) {
+                    throw new IllegalStateException(table.name() + " has more columns than a rebuild can tell apart");
+                }
+                numbers.put(column, number);
+            }
+            mask |= 1L << number;
+        }
+        Copy copy = copies.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(mask, m -> {
+            String[] names = new TreeSet<>(columns.keySet()).toArray(String[]::new);
+            return new Copy("COPY " + table.name() + " (" + String.join(", ", names) + ") FROM STDIN", names, new StringBuilder());
+        });
+        StringBuilder text = copy.text();
+        for (int i = 0; i < copy.columns().length; i++) {
+            if (i > 0) {
                 text.append('\t');
             }
-            first = false;
-            appendCopyText(text, columns.get(name));
+            appendCopyText(text, columns.get(copy.columns()[i]));
         }
         text.append('\n');
         rowsCopied++;
         if (text.length() > COPY_CHUNK_CHARS) {
-            send(statement, text);
+            send(copy);
         }
     }
 
     private void sendCopies() {
-        copies.forEach(this::send);
+        copies.values().forEach(ofTable -> ofTable.values().forEach(this::send));
     }
 
-    private void send(String statement, StringBuilder text) {
+    private void send(Copy copy) {
+        StringBuilder text = copy.text();
         if (text.isEmpty()) {
             return;
         }
@@ -143,7 +163,7 @@ final class ProjectionFold {
         text.setLength(0);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(rowsText));
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.statement(), new StringReader(rowsText));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -157,6 +177,10 @@ final class ProjectionFold {
             return;
         }
         String plain = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        if (!needsEscaping(plain)) {
+            text.append(plain);
+            return;
+        }
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
             switch (c) {
@@ -169,17 +193,22 @@ final class ProjectionFold {
         }
     }
 
-    private static long hash(Row row) {
-        long hash = 1125899906842597L;
-        String text = row.table().name() + '\u0000' + row.key();
-        for (int i = 0; i < text.length(); i++) {
-            hash = 31 * hash + text.charAt(i);
+    private static boolean needsEscaping(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
         }
-        return hash;
+        return false;
     }
 
-    /** Rows held in memory now (for a test and the rebuild's log line). */
-    int rowsHeld() {
-        return rows.size();
+    /** 64 bits from the key values' own (cached) hashes: a collision only sends a row's changes the slower way. */
+    private static long hash(Row row) {
+        long hash = row.table().name().hashCode();
+        for (Object value : row.key()) {
+            hash = (hash ^ (hash >>> 29)) * 0x9E3779B97F4A7C15L + value.hashCode();
+        }
+        return hash;
     }
 }

@@ -3,7 +3,12 @@ package org.strongcities.fund.web.readmodel;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -16,9 +21,13 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +39,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -69,10 +80,12 @@ public class ProjectionRebuild {
     private final Serializer serializer;
     private final Configuration axon;
     private final BatchedWrites writes;
+    /** With no upcaster, a stored event's type is the type its handler takes, so the read can skip the others. */
+    private final boolean storedTypesAreFinal;
 
     ProjectionRebuild(EventProcessingConfiguration processing, TokenStore tokens, DataSource dataSource, JdbcTemplate jdbc,
                       PlatformTransactionManager transactions, @Qualifier("eventSerializer") Serializer serializer,
-                      Configuration axon, BatchedWrites writes) {
+                      Configuration axon, BatchedWrites writes, ObjectProvider<EventUpcaster> upcasters) {
         this.processing = processing;
         this.tokens = tokens;
         this.dataSource = dataSource;
@@ -81,6 +94,7 @@ public class ProjectionRebuild {
         this.serializer = serializer;
         this.axon = axon;
         this.writes = writes;
+        this.storedTypesAreFinal = upcasters.stream().findAny().isEmpty();
     }
 
     /** What a rebuild read and wrote. */
@@ -99,7 +113,7 @@ public class ProjectionRebuild {
                 int[] segments = claimTokens(group);
                 invoker.performReset();
                 ProjectionFold fold = new ProjectionFold(jdbc, ROWS_KEPT);
-                StreamRead read = writes.foldingInto(fold, () -> readAndHandle(invoker));
+                StreamRead read = writes.foldingInto(fold, () -> readAndHandle(invoker, storedTypesHandled(invoker)));
                 long rows = fold.finish();
                 for (int segment : segments) {
                     tokens.storeToken(read.token(), group, segment);
@@ -135,26 +149,35 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Every stored event in order, read on a connection of its own (one snapshot of the store, by a
-     * cursor), upcast and deserialised as the processor would, and handled by the projection's handlers.
+     * Every stored event in order (of the given types, or all when null), read on a connection of its own
+     * (one snapshot of the store, by a cursor), upcast and deserialised as the processor would, and
+     * handled by the projection's handlers. Every position is counted, read or skipped, for the token.
+     * No handler of a projection reads an event's metadata, so it is not read.
      */
-    private StreamRead readAndHandle(EventHandlerInvoker invoker) {
+    private StreamRead readAndHandle(EventHandlerInvoker invoker, List<String> types) {
         StreamRead read = new StreamRead();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            read.counted(connection);
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "timestamp", payloadtype,
-                        payloadrevision, payload, metadata FROM domainevententry ORDER BY globalindex""")) {
+                        payloadrevision, payload FROM domainevententry"""
+                    + (types == null ? "" : " WHERE payloadtype = ANY (?)") + " ORDER BY globalindex")) {
+                if (types != null) {
+                    select.setArray(1, connection.createArrayOf("varchar", types.toArray()));
+                }
+                // Binary results from the first execution: bytea as bytes, not hexadecimal text to decode.
+                select.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 select.setFetchSize(EVENTS_PER_READ);
                 List<TrackedEventData<?>> batch = new ArrayList<>(EVENTS_PER_READ);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         long index = rows.getLong(1);
-                        read.reached(index);
                         batch.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), new GenericDomainEventEntry<>(
                                 rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6),
-                                rows.getString(7), rows.getString(8), rows.getBytes(9), rows.getBytes(10))));
+                                rows.getString(7), rows.getString(8), rows.getBytes(9), NO_METADATA)));
                         if (batch.size() == EVENTS_PER_READ) {
                             handle(batch, invoker, read);
                         }
@@ -167,6 +190,42 @@ public class ProjectionRebuild {
             throw new IllegalStateException("Could not read the event store for a rebuild", e);
         }
         return read;
+    }
+
+    private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The stored type names of the events the projection handles, or null (read every event) when that
+     * cannot be told from the handlers: an upcaster may turn one stored type into another, and a handler
+     * of a type that is not final also takes its subtypes.
+     */
+    private List<String> storedTypesHandled(EventHandlerInvoker invoker) {
+        if (!storedTypesAreFinal) {
+            return null;
+        }
+        List<Class<?>> types = new ArrayList<>();
+        for (EventMessageHandler handler : handlers(invoker)) {
+            if (!(handler instanceof AnnotationEventHandlerAdapter annotated)) {
+                return null;
+            }
+            AnnotatedHandlerInspector.inspectType(annotated.getTargetType()).getHandlers(annotated.getTargetType())
+                    .filter(member -> member.canHandleMessageType(EventMessage.class))
+                    .forEach(member -> types.add(member.payloadType()));
+        }
+        if (types.stream().anyMatch(type -> !Modifier.isFinal(type.getModifiers()))) {
+            return null;
+        }
+        return types.stream().map(type -> serializer.typeForClass(type).getName()).distinct().toList();
+    }
+
+    private static List<EventMessageHandler> handlers(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().flatMap(delegate -> handlers(delegate).stream()).toList();
+        }
+        if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            return simple.eventHandlers();
+        }
+        throw new IllegalStateException("Cannot tell the handlers of " + invoker.getClass().getName());
     }
 
     private void handle(List<TrackedEventData<?>> batch, EventHandlerInvoker invoker, StreamRead read) {
@@ -190,8 +249,9 @@ public class ProjectionRebuild {
     }
 
     /**
-     * How far the read came, as the token the projection resumes from: the last event read, and the
-     * missing positions just before it, which a transaction still open when the read began may yet fill.
+     * How far the read came, as the token the projection resumes from: the newest position in the
+     * snapshot, and the missing positions just before it, which a transaction still open when the read
+     * began may yet fill. Taken on the reading connection before its read, so from the same snapshot.
      */
     private static final class StreamRead {
         private long last = -1;
@@ -199,14 +259,27 @@ public class ProjectionRebuild {
         private long events;
         private long handled;
 
-        void reached(long index) {
-            for (long gap = Math.max(last + 1, index - GAP_WINDOW); gap < index; gap++) {
-                missing.add(gap);
+        void counted(Connection connection) throws SQLException {
+            try (PreparedStatement newest = connection.prepareStatement(
+                    "SELECT count(*), coalesce(max(globalindex), -1) FROM domainevententry");
+                 ResultSet row = newest.executeQuery()) {
+                row.next();
+                events = row.getLong(1);
+                last = row.getLong(2);
             }
-            last = index;
-            events++;
-            if (!missing.isEmpty()) {
-                missing.headSet(index - GAP_WINDOW).clear();
+            try (PreparedStatement recent = connection.prepareStatement(
+                    "SELECT globalindex FROM domainevententry WHERE globalindex > ? ORDER BY globalindex")) {
+                recent.setLong(1, last - GAP_WINDOW);
+                long expected = Math.max(0, last - GAP_WINDOW + 1);
+                try (ResultSet rows = recent.executeQuery()) {
+                    while (rows.next()) {
+                        long index = rows.getLong(1);
+                        for (long gap = expected; gap < index; gap++) {
+                            missing.add(gap);
+                        }
+                        expected = index + 1;
+                    }
+                }
             }
         }
 
