@@ -44,6 +44,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds a tracking projection's tables from the whole event store, in one transaction: its tables
@@ -156,6 +162,7 @@ public class ProjectionRebuild {
      */
     private StreamRead readAndHandle(EventHandlerInvoker invoker, List<String> types) {
         StreamRead read = new StreamRead();
+        ExecutorService deserialiser = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rebuild-deserialiser"));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -172,6 +179,7 @@ public class ProjectionRebuild {
                 select.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 select.setFetchSize(EVENTS_PER_READ);
                 List<TrackedEventData<?>> batch = new ArrayList<>(EVENTS_PER_READ);
+                Future<List<TrackedEventMessage<?>>> ahead = CompletableFuture.completedFuture(List.of());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         long index = rows.getLong(1);
@@ -179,17 +187,57 @@ public class ProjectionRebuild {
                                 rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6),
                                 rows.getString(7), rows.getString(8), rows.getBytes(9), NO_METADATA)));
                         if (batch.size() == EVENTS_PER_READ) {
-                            handle(batch, invoker, read);
+                            ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
+                            batch = new ArrayList<>(EVENTS_PER_READ);
                         }
                     }
                 }
-                handle(batch, invoker, read);
+                ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
+                handle(done(ahead), invoker, read);
             }
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the event store for a rebuild", e);
+        } finally {
+            deserialiser.shutdownNow();
         }
         return read;
+    }
+
+    /**
+     * Deserialising an event is the largest part of rebuilding from it and depends on that event alone,
+     * so the next batch is deserialised on another thread while this one handles the batch before it,
+     * in order. Returns the next batch's deserialising.
+     */
+    private Future<List<TrackedEventMessage<?>>> handleAndDeserialiseNext(Future<List<TrackedEventMessage<?>>> ahead,
+                                                                        List<TrackedEventData<?>> next,
+                                                                        EventHandlerInvoker invoker, StreamRead read,
+                                                                        ExecutorService deserialiser) {
+        Future<List<TrackedEventMessage<?>>> deserialising = deserialiser.submit(() -> deserialised(next, invoker));
+        handle(done(ahead), invoker, read);
+        return deserialising;
+    }
+
+    /** The events of a batch the projection handles, with payload and timestamp already deserialised. */
+    private List<TrackedEventMessage<?>> deserialised(List<TrackedEventData<?>> batch, EventHandlerInvoker invoker) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(batch.stream(), serializer, axon.upcasterChain())
+                .filter(event -> invoker.canHandle(event, Segment.ROOT_SEGMENT))
+                .peek(event -> {
+                    event.getPayload();
+                    event.getTimestamp();
+                })
+                .collect(Collectors.toList());
+    }
+
+    private static List<TrackedEventMessage<?>> done(Future<List<TrackedEventMessage<?>>> deserialising) {
+        try {
+            return deserialising.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        }
     }
 
     private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
@@ -228,14 +276,11 @@ public class ProjectionRebuild {
         throw new IllegalStateException("Cannot tell the handlers of " + invoker.getClass().getName());
     }
 
-    private void handle(List<TrackedEventData<?>> batch, EventHandlerInvoker invoker, StreamRead read) {
-        EventUtils.upcastAndDeserializeTrackedEvents(batch.stream(), serializer, axon.upcasterChain()).forEach(event -> {
-            if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                handle(event, invoker);
-                read.handled++;
-            }
-        });
-        batch.clear();
+    private static void handle(List<TrackedEventMessage<?>> events, EventHandlerInvoker invoker, StreamRead read) {
+        for (TrackedEventMessage<?> event : events) {
+            handle(event, invoker);
+            read.handled++;
+        }
     }
 
     private static void handle(TrackedEventMessage<?> event, EventHandlerInvoker invoker) {
