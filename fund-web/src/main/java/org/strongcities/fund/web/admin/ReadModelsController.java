@@ -3,6 +3,7 @@ package org.strongcities.fund.web.admin;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,7 +46,7 @@ class ReadModelsController {
     }
 
     /** One projection as this node sees it; position null when none of its segments runs here. */
-    record Projection(String name, String describes, boolean running, Long position, Long behind) {
+    record Projection(String name, String title, String describes, boolean running, Long position, Long behind) {
     }
 
     @GetMapping
@@ -64,10 +65,14 @@ class ReadModelsController {
         }
         try {
             ProjectionRebuild.Rebuilt rebuilt = rebuild.rebuild(name);
-            redirect.addFlashAttribute("message", text.get("admin.readModels.rebuilt", describes(name), rebuilt.eventsRead(),
+            redirect.addFlashAttribute("message", text.get("admin.readModels.rebuilt", title(name), rebuilt.eventsRead(),
                     rebuilt.rowsWritten(), String.format("%.1f", rebuilt.seconds())));
         } catch (IllegalStateException refused) {
-            redirect.addFlashAttribute("error", text.get("admin.readModels.refused", describes(name), refused.getMessage()));
+            redirect.addFlashAttribute("error", text.get("admin.readModels.refused", title(name), refused.getMessage()));
+        } catch (DataAccessException failed) {
+            // The rebuild's one transaction rolled back: the operator needs to know the tables are untouched, and why.
+            redirect.addFlashAttribute("error", text.get("admin.readModels.failed", title(name),
+                    failed.getMostSpecificCause().getMessage()));
         }
         return "redirect:/admin/read-models";
     }
@@ -79,10 +84,10 @@ class ReadModelsController {
                 .map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong).min();
         Long at = position.isPresent() ? position.getAsLong() : null;
-        return new Projection(name, describes(name), processor.isRunning(), at, at == null ? null : Math.max(0, newest - at));
+        return new Projection(name, title(name), text.get("admin.readModels." + name), processor.isRunning(), at, at == null ? null : Math.max(0, newest - at));
     }
 
-    private String describes(String name) {
-        return text.get("admin.readModels." + name);
+    private String title(String name) {
+        return text.get("admin.readModels." + name + ".title");
     }
 }

@@ -1,13 +1,17 @@
 package org.strongcities.fund.web.admin;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.strongcities.fund.web.readmodel.LedgerProjection;
 import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,8 @@ class ReadModelsAdminTest extends ApplicationTest {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void onlyAnAdministratorSeesOrRebuildsTheReadModels() throws Exception {
@@ -54,9 +60,47 @@ class ReadModelsAdminTest extends ApplicationTest {
         List<String> before = ledgerRows();
         mvc.perform(post("/admin/read-models/ledger/rebuild").with(csrf()).with(SignedIn.as(users, "admin")))
                 .andExpect(redirectedUrl("/admin/read-models"))
-                .andExpect(flash().attribute("message", allOf(containsString("Fund ledger"), containsString("rebuilt from"),
+                .andExpect(flash().attribute("message", allOf(containsString("Fund ledger: rebuilt from"),
                         containsString("rows in"))));
         assertThat(ledgerRows()).isNotEmpty().containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void aRebuildThatFailsLeavesTheRowsAsTheyWereAndTheLedgerGoesOn() throws Exception {
+        List<String> before = ledgerRows();
+        // Every stored row breaks this rule, but only rows written from now on are checked: the rebuild's COPY fails
+        // after the tables were emptied in its transaction.
+        jdbc.execute("ALTER TABLE rm_ledger_entry ADD CONSTRAINT rebuild_must_fail CHECK (amount_usd < 0) NOT VALID");
+        try {
+            mvc.perform(post("/admin/read-models/ledger/rebuild").with(csrf()).with(SignedIn.as(users, "admin")))
+                    .andExpect(redirectedUrl("/admin/read-models"))
+                    .andExpect(flash().attribute("error", allOf(containsString("Fund ledger: not rebuilt; its tables are as they were."),
+                            containsString("rebuild_must_fail"))));
+        } finally {
+            jdbc.execute("ALTER TABLE rm_ledger_entry DROP CONSTRAINT rebuild_must_fail");
+        }
+        assertThat(ledgerRows()).isNotEmpty().containsExactlyElementsOf(before);
+        assertThat(processing.eventProcessor(LedgerProjection.GROUP, StreamingEventProcessor.class).orElseThrow().isRunning())
+                .as("the ledger runs again after the failed rebuild").isTrue();
+    }
+
+    @Test
+    void aReadModelRunningOnAnotherNodeIsNotRebuiltHere() throws Exception {
+        StreamingEventProcessor ledger = processing.eventProcessor(LedgerProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        ledger.shutDown();
+        try {
+            jdbc.update("UPDATE tokenentry SET owner = 'node-b', timestamp = ? WHERE processorname = ?",
+                    Instant.now().toString(), LedgerProjection.GROUP);
+            List<String> before = ledgerRows();
+            mvc.perform(post("/admin/read-models/ledger/rebuild").with(csrf()).with(SignedIn.as(users, "admin")))
+                    .andExpect(redirectedUrl("/admin/read-models"))
+                    .andExpect(flash().attribute("error", allOf(containsString("Fund ledger: not rebuilt."),
+                            containsString("running on another node"), containsString("stop it there"))));
+            assertThat(ledgerRows()).containsExactlyElementsOf(before);
+        } finally {
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ?", LedgerProjection.GROUP);
+            ledger.start();
+        }
     }
 
     @Test
