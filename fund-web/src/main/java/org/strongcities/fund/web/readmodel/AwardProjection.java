@@ -25,7 +25,9 @@ import org.strongcities.fund.domain.api.TranchePaidEvent;
 import org.strongcities.fund.domain.api.TrancheRequestedEvent;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,14 +59,14 @@ public class AwardProjection {
             return;
         }
         applicationOfAward.remember(event.awardId(), event.applicationId());
-        writes.write(awardRow(event.awardId()), """
-                INSERT INTO rm_award (award_id, application_id, city_id, region, priorities, support_type, purpose,
-                    amount_usd, status, conditions, end_date, made_by, made_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (award_id) DO NOTHING""",
-                event.awardId(), event.applicationId(), event.cityId(), event.region().name(),
-                event.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")),
-                event.supportType() == null ? null : event.supportType().name(), event.purpose(),
-                event.amount().amount(), event.conditions(), event.endDate(), event.actor(), Instants.utc(at));
+        // The totals start at zero here rather than by the column default, so that a rebuild in memory adds to them.
+        writes.write(RowChange.insert(awardRow(event.awardId())).set("application_id", event.applicationId())
+                .set("city_id", event.cityId()).set("region", event.region().name())
+                .set("priorities", event.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")))
+                .set("support_type", event.supportType() == null ? null : event.supportType().name()).set("purpose", event.purpose())
+                .set("amount_usd", event.amount().amount()).set("paid_usd", BigDecimal.ZERO).set("refunded_usd", BigDecimal.ZERO)
+                .set("status", "ACTIVE").set("conditions", event.conditions()).set("end_date", event.endDate())
+                .set("made_by", event.actor()).set("made_at", Instants.utc(at)));
         for (FundingAllocation allocation : event.allocations()) {
             funding(event.awardId(), allocation);
         }
@@ -72,9 +74,8 @@ public class AwardProjection {
             tranche(event.awardId(), tranche);
         }
         for (ReportingObligation report : event.reportingObligations()) {
-            writes.write(BatchedWrites.Row.of("rm_report", event.awardId(), report.reportId()), """
-                    INSERT INTO rm_report (award_id, report_id, kind, due_date, status) VALUES (?, ?, ?, ?, 'DUE')
-                    ON CONFLICT DO NOTHING""", event.awardId(), report.reportId(), report.kind().name(), report.dueDate());
+            writes.write(RowChange.insert(reportRow(event.awardId(), report.reportId())).set("kind", report.kind().name())
+                    .set("due_date", report.dueDate()).set("status", "DUE"));
         }
         timeline.record(eventId, event.applicationId(), at, "Awarded", "USD " + event.amount().amount().toPlainString(),
                 event.actor());
@@ -82,16 +83,14 @@ public class AwardProjection {
 
     @EventHandler
     void on(TrancheRequestedEvent event) {
-        writes.write(trancheRow(event.awardId(), event.trancheId()),
-                "UPDATE rm_tranche SET status = 'REQUESTED', requested_by = ? WHERE award_id = ? AND tranche_id = ?",
-                event.actor(), event.awardId(), event.trancheId());
+        writes.write(RowChange.update(trancheRow(event.awardId(), event.trancheId())).set("status", "REQUESTED")
+                .set("requested_by", event.actor()));
     }
 
     @EventHandler
     void on(TrancheApprovedEvent event) {
-        writes.write(trancheRow(event.awardId(), event.trancheId()),
-                "UPDATE rm_tranche SET status = 'APPROVED', approved_by = ? WHERE award_id = ? AND tranche_id = ?",
-                event.actor(), event.awardId(), event.trancheId());
+        writes.write(RowChange.update(trancheRow(event.awardId(), event.trancheId())).set("status", "APPROVED")
+                .set("approved_by", event.actor()));
     }
 
     @EventHandler
@@ -99,23 +98,19 @@ public class AwardProjection {
         if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
             return;
         }
-        writes.write(trancheRow(event.awardId(), event.trancheId()), """
-                UPDATE rm_tranche SET status = 'PAID', paid_by = ?, payment_reference = ?, value_date = ?, paid_at = ?
-                WHERE award_id = ? AND tranche_id = ?""",
-                event.actor(), event.paymentReference(), event.valueDate(), Instants.utc(at), event.awardId(),
-                event.trancheId());
-        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET paid_usd = paid_usd + ? WHERE award_id = ?",
-                event.amount().amount(), event.awardId());
+        writes.write(RowChange.update(trancheRow(event.awardId(), event.trancheId())).set("status", "PAID")
+                .set("paid_by", event.actor()).set("payment_reference", event.paymentReference())
+                .set("value_date", event.valueDate()).set("paid_at", Instants.utc(at)));
+        writes.write(RowChange.update(awardRow(event.awardId())).add("paid_usd", event.amount().amount()));
         timeline.record(eventId, applicationOf(event.awardId()), at, "Paid",
                 "Tranche " + event.trancheId() + ": USD " + event.amount().amount().toPlainString(), event.actor());
     }
 
     @EventHandler
     void on(ReportSubmittedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        writes.write(reportRow(event.awardId(), event.reportId()), """
-                UPDATE rm_report SET status = 'SUBMITTED', narrative = ?, results = ?, submitted_at = ?
-                WHERE award_id = ? AND report_id = ?""",
-                event.narrative(), timeline.json(event.results()), Instants.utc(at), event.awardId(), event.reportId());
+        writes.write(RowChange.update(reportRow(event.awardId(), event.reportId())).set("status", "SUBMITTED")
+                .set("narrative", event.narrative()).set("results", timeline.json(event.results()))
+                .set("submitted_at", Instants.utc(at)));
         timeline.record(eventId, applicationOf(event.awardId()), at, "Report submitted", event.kind().name().toLowerCase()
                 + " report", event.actor());
     }
@@ -135,20 +130,17 @@ public class AwardProjection {
 
     @EventHandler
     void on(ReportMarkedOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        writes.write(reportRow(event.awardId(), event.reportId()),
-                "UPDATE rm_report SET status = 'OVERDUE' WHERE award_id = ? AND report_id = ? AND status IN ('DUE', 'REJECTED')",
-                event.awardId(), event.reportId());
+        writes.write(RowChange.update(reportRow(event.awardId(), event.reportId())).set("status", "OVERDUE")
+                .onlyIfOneOf("status", "DUE", "REJECTED"));
         timeline.record(eventId, applicationOf(event.awardId()), at, "Report overdue",
                 "Due " + event.dueDate() + "; payments are on hold until it is accepted", event.actor());
     }
 
     @EventHandler
     void on(AmendmentProposedEvent event, @Timestamp Instant at) {
-        writes.write(BatchedWrites.Row.of("rm_amendment", event.awardId(), event.amendmentId()), """
-                INSERT INTO rm_amendment (award_id, amendment_id, kind, terms, reason, status, proposed_by, proposed_at)
-                VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?) ON CONFLICT DO NOTHING""",
-                event.awardId(), event.amendmentId(), event.kind().name(), timeline.json(event.terms()), event.reason(),
-                event.actor(), Instants.utc(at));
+        writes.write(RowChange.insert(amendmentRow(event.awardId(), event.amendmentId())).set("kind", event.kind().name())
+                .set("terms", timeline.json(event.terms())).set("reason", event.reason()).set("status", "PROPOSED")
+                .set("proposed_by", event.actor()).set("proposed_at", Instants.utc(at)));
     }
 
     @EventHandler
@@ -158,14 +150,12 @@ public class AwardProjection {
         }
         amendment(event.awardId(), event.amendmentId(), "APPROVED", event.actor(), at);
         if (event.terms().additionalAmount() != null) {
-            writes.write(awardRow(event.awardId()), "UPDATE rm_award SET amount_usd = amount_usd + ? WHERE award_id = ?",
-                    event.terms().additionalAmount().amount(), event.awardId());
+            writes.write(RowChange.update(awardRow(event.awardId())).add("amount_usd", event.terms().additionalAmount().amount()));
             event.terms().additionalAllocations().forEach(allocation -> funding(event.awardId(), allocation));
             event.terms().additionalTranches().forEach(tranche -> tranche(event.awardId(), tranche));
         }
         if (event.terms().newEndDate() != null) {
-            writes.write(awardRow(event.awardId()), "UPDATE rm_award SET end_date = ? WHERE award_id = ?", event.terms().newEndDate(),
-                    event.awardId());
+            writes.write(RowChange.update(awardRow(event.awardId())).set("end_date", event.terms().newEndDate()));
         }
         timeline.record(eventId, applicationOf(event.awardId()), at, "Award amended", event.kind().name().toLowerCase()
                 .replace('_', ' '), event.actor());
@@ -181,18 +171,14 @@ public class AwardProjection {
         if (!handled.firstTime(eventId, CaseProjection.GROUP)) {
             return;
         }
-        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET refunded_usd = refunded_usd + ? WHERE award_id = ?",
-                event.usd().amount(),
-                event.awardId());
+        writes.write(RowChange.update(awardRow(event.awardId())).add("refunded_usd", event.usd().amount()));
         timeline.record(eventId, applicationOf(event.awardId()), at, "Refunded",
                 "USD " + event.usd().amount().toPlainString() + ": " + event.reason(), event.actor());
     }
 
     @EventHandler
     void on(AwardClosedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        writes.write(awardRow(event.awardId()), "UPDATE rm_award SET status = 'CLOSED', closed_at = ? WHERE award_id = ?",
-                Instants.utc(at),
-                event.awardId());
+        writes.write(RowChange.update(awardRow(event.awardId())).set("status", "CLOSED").set("closed_at", Instants.utc(at)));
         timeline.record(eventId, applicationOf(event.awardId()), at, "Closed", null, event.actor());
     }
 
@@ -203,50 +189,48 @@ public class AwardProjection {
     }
 
     private void funding(String awardId, FundingAllocation allocation) {
-        writes.write(BatchedWrites.Row.of("rm_award_funding", awardId, allocation.contributionId()), """
-                INSERT INTO rm_award_funding (award_id, contribution_id, amount_usd) VALUES (?, ?, ?)
-                ON CONFLICT (award_id, contribution_id) DO UPDATE SET amount_usd = rm_award_funding.amount_usd + EXCLUDED.amount_usd""",
-                awardId, allocation.contributionId(), allocation.usd().amount());
+        writes.write(RowChange.insert(ReadModelTable.AWARD_FUNDING.row(awardId, allocation.contributionId()))
+                .set("amount_usd", allocation.usd().amount()).addingOnConflict("amount_usd"));
     }
 
     private void tranche(String awardId, TrancheSchedule tranche) {
-        writes.write(trancheRow(awardId, tranche.trancheId()), """
-                INSERT INTO rm_tranche (award_id, tranche_id, amount_usd, planned_date, requires_report_id, status)
-                VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING""",
-                awardId, tranche.trancheId(), tranche.amount().amount(), tranche.plannedDate(), tranche.requiresReportId());
+        writes.write(RowChange.insert(trancheRow(awardId, tranche.trancheId())).set("amount_usd", tranche.amount().amount())
+                .set("planned_date", tranche.plannedDate()).set("requires_report_id", tranche.requiresReportId())
+                .set("status", "SCHEDULED"));
     }
 
     private void report(String awardId, String reportId, String status, String reason, Instant at) {
-        writes.write(reportRow(awardId, reportId),
-                "UPDATE rm_report SET status = ?, decided_at = ?, decision_reason = ? WHERE award_id = ? AND report_id = ?",
-                status, Instants.utc(at), reason, awardId, reportId);
+        writes.write(RowChange.update(reportRow(awardId, reportId)).set("status", status).set("decided_at", Instants.utc(at))
+                .set("decision_reason", reason));
     }
 
     private void amendment(String awardId, String amendmentId, String status, String actor, Instant at) {
-        writes.write(BatchedWrites.Row.of("rm_amendment", awardId, amendmentId),
-                "UPDATE rm_amendment SET status = ?, decided_by = ?, decided_at = ? WHERE award_id = ? AND amendment_id = ?",
-                status, actor, Instants.utc(at), awardId, amendmentId);
+        writes.write(RowChange.update(amendmentRow(awardId, amendmentId)).set("status", status).set("decided_by", actor)
+                .set("decided_at", Instants.utc(at)));
     }
 
     private String applicationOf(String awardId) {
         String applicationId = applicationOfAward.recall(awardId, award -> {
-            writes.flush(awardRow(award));
-            return jdbc.queryForList("SELECT application_id FROM rm_award WHERE award_id = ?", String.class, award).stream()
-                    .findFirst().orElse(null);
+            Map<String, Object> row = writes.read(awardRow(award), "application_id");
+            return row == null ? null : (String) row.get("application_id");
         });
         return applicationId != null ? applicationId : awardId;
     }
 
-    private static BatchedWrites.Row awardRow(String awardId) {
-        return BatchedWrites.Row.of("rm_award", awardId);
+    private static ReadModelTable.Row awardRow(String awardId) {
+        return ReadModelTable.AWARD.row(awardId);
     }
 
-    private static BatchedWrites.Row trancheRow(String awardId, String trancheId) {
-        return BatchedWrites.Row.of("rm_tranche", awardId, trancheId);
+    private static ReadModelTable.Row trancheRow(String awardId, String trancheId) {
+        return ReadModelTable.TRANCHE.row(awardId, trancheId);
     }
 
-    private static BatchedWrites.Row reportRow(String awardId, String reportId) {
-        return BatchedWrites.Row.of("rm_report", awardId, reportId);
+    private static ReadModelTable.Row reportRow(String awardId, String reportId) {
+        return ReadModelTable.REPORT.row(awardId, reportId);
+    }
+
+    private static ReadModelTable.Row amendmentRow(String awardId, String amendmentId) {
+        return ReadModelTable.AMENDMENT.row(awardId, amendmentId);
     }
 
 }

@@ -33,9 +33,10 @@ import org.strongcities.fund.domain.api.RevisionRequestedEvent;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.web.cases.CaseViews;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -62,18 +63,18 @@ public class CaseProjection {
 
     @EventHandler
     void on(ApplicationDraftCreatedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        writes.write(applicationRow(event.applicationId()), """
-                INSERT INTO rm_application (application_id, city_id, status, created_at, updated_at)
-                VALUES (?, ?, 'DRAFT', ?, ?) ON CONFLICT (application_id) DO NOTHING""",
-                event.applicationId(), event.cityId(), Instants.utc(at), Instants.utc(at));
+        // Every column a later change reads or adds to is set here, so that a rebuild in memory knows it.
+        writes.write(RowChange.insert(applicationRow(event.applicationId())).set("city_id", event.cityId()).set("status", "DRAFT")
+                .set("version", 0).set("requested_amount", null).set("requested_currency", null)
+                .set("rationale_for_applicant", null).set("submitted_at", null)
+                .set("created_at", Instants.utc(at)).set("updated_at", Instants.utc(at)));
         timeline.record(eventId, event.applicationId(), at, "Draft created", null, event.actor());
     }
 
     @EventHandler
     void on(ApplicationDraftSavedEvent event, @Timestamp Instant at) {
-        writes.write(applicationRow(event.applicationId()),
-                "UPDATE rm_application SET " + CONTENT_COLUMNS + ", draft_content = ?, updated_at = ? WHERE application_id = ?",
-                values(content(event.content()), timeline.json(event.content()), Instants.utc(at), event.applicationId()));
+        writes.write(content(RowChange.update(applicationRow(event.applicationId())), event.content())
+                .set("draft_content", timeline.json(event.content())).set("updated_at", Instants.utc(at)));
     }
 
     @EventHandler
@@ -118,17 +119,18 @@ public class CaseProjection {
     @EventHandler
     void on(ApplicationDecidedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         Money approved = event.approvedAmount();
+        RowChange.Update decided = RowChange.update(applicationRow(event.applicationId()))
+                .set("decision_type", event.decisionType().name())
+                .set("approved_amount", approved == null ? null : approved.amount())
+                .set("approved_currency", approved == null ? null : approved.currency()).set("conditions", event.conditions())
+                .set("rationale_for_applicant", event.rationaleForApplicant()).set("decided_by", event.actor())
+                .set("updated_at", Instants.utc(at));
         // A decision that awaits a second person's confirmation changes neither status nor decided_at yet.
         boolean taken = !event.awaitingConfirmation();
-        writes.write(applicationRow(event.applicationId()), """
-                UPDATE rm_application SET decision_type = ?, approved_amount = ?, approved_currency = ?, conditions = ?,
-                    rationale_for_applicant = ?, decided_by = ?, updated_at = ?,
-                    status = CASE WHEN ? THEN ? ELSE status END, decided_at = CASE WHEN ? THEN ? ELSE decided_at END
-                WHERE application_id = ?""",
-                event.decisionType().name(), approved == null ? null : approved.amount(),
-                approved == null ? null : approved.currency(), event.conditions(), event.rationaleForApplicant(),
-                event.actor(), Instants.utc(at), taken, event.decisionType().decidedStatus().name(), taken, Instants.utc(at),
-                event.applicationId());
+        if (taken) {
+            decided.set("status", event.decisionType().decidedStatus().name()).set("decided_at", Instants.utc(at));
+        }
+        writes.write(decided);
         if (taken) {
             timeline.record(eventId, event.applicationId(), at, word(event.applicationId(), event.decisionType(), approved),
                     event.rationaleForApplicant(), event.actor());
@@ -137,28 +139,25 @@ public class CaseProjection {
 
     @EventHandler
     void on(DecisionConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        // Reads the decision's rationale from its row, so that row's writes before it go first.
-        writes.flush(applicationRow(event.applicationId()));
-        String rationale = jdbc.queryForObject("""
-                UPDATE rm_application SET status = ?, updated_at = ?, decided_at = ? WHERE application_id = ?
-                RETURNING rationale_for_applicant""", String.class,
-                event.decisionType().decidedStatus().name(), Instants.utc(at), Instants.utc(at), event.applicationId());
+        Map<String, Object> decided = writes.read(applicationRow(event.applicationId()), "rationale_for_applicant");
+        writes.write(RowChange.update(applicationRow(event.applicationId()))
+                .set("status", event.decisionType().decidedStatus().name()).set("updated_at", Instants.utc(at))
+                .set("decided_at", Instants.utc(at)));
         timeline.record(eventId, event.applicationId(), at,
-                word(event.applicationId(), event.decisionType(), event.approvedAmount()), rationale, event.actor());
+                word(event.applicationId(), event.decisionType(), event.approvedAmount()),
+                decided == null ? null : (String) decided.get("rationale_for_applicant"), event.actor());
     }
 
     @EventHandler
     void on(DecisionReopenedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        writes.write(applicationRow(event.applicationId()),
-                "UPDATE rm_application SET status = ?, updated_at = ?, decided_at = NULL WHERE application_id = ?",
-                event.reopenedStatus().name(), Instants.utc(at), event.applicationId());
+        writes.write(RowChange.update(applicationRow(event.applicationId())).set("status", event.reopenedStatus().name())
+                .set("updated_at", Instants.utc(at)).set("decided_at", null));
         timeline.record(eventId, event.applicationId(), at, "Decision reopened", event.reason(), event.actor());
     }
 
     @EventHandler
     void on(AwardRecordedOnApplicationEvent event) {
-        writes.write(applicationRow(event.applicationId()), "UPDATE rm_application SET award_id = ? WHERE application_id = ?",
-                event.awardId(), event.applicationId());
+        writes.write(RowChange.update(applicationRow(event.applicationId())).set("award_id", event.awardId()));
     }
 
     @EventHandler
@@ -175,18 +174,15 @@ public class CaseProjection {
 
     @EventHandler
     void on(ConflictOfInterestDeclaredEvent event, @Timestamp Instant at) {
-        writes.write(reviewRow(event.reviewId()), """
-                INSERT INTO rm_review (review_id, application_id, application_version, reviewer, stage, recused,
-                    coi_statement, declared_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING""",
-                event.reviewId(), event.applicationId(), event.applicationVersion(), event.reviewer(),
-                event.stage().name(), event.hasConflict(), event.statement(), Instants.utc(at), Instants.utc(at));
+        writes.write(RowChange.insert(reviewRow(event.reviewId())).set("application_id", event.applicationId())
+                .set("application_version", event.applicationVersion()).set("reviewer", event.reviewer())
+                .set("stage", event.stage().name()).set("recused", event.hasConflict()).set("coi_statement", event.statement())
+                .set("revision", 0).set("declared_at", Instants.utc(at)).set("updated_at", Instants.utc(at)));
     }
 
     @EventHandler
     void on(ReviewerRecusedEvent event, @Timestamp Instant at) {
-        writes.write(reviewRow(event.reviewId()), "UPDATE rm_review SET recused = TRUE, updated_at = ? WHERE review_id = ?",
-                Instants.utc(at), event.reviewId());
+        writes.write(RowChange.update(reviewRow(event.reviewId())).set("recused", true).set("updated_at", Instants.utc(at)));
     }
 
     @EventHandler
@@ -207,65 +203,49 @@ public class CaseProjection {
         handled.forget(GROUP);
     }
 
-    /** The first submission sets submitted_at; an edit keeps it. */
+    /** The first submission sets submitted_at; an edit keeps it. A late re-delivery of an older revision changes nothing. */
     private void review(String reviewId, List<CriterionScore> scores, String recommendation, String rationale,
                         String internalComments, int revision, Instant at, Instant submittedAt) {
-        int total = scores.stream().mapToInt(CriterionScore::score).sum();
-        writes.write(reviewRow(reviewId), """
-                UPDATE rm_review SET scores = ?, total_score = ?, recommendation = ?, rationale_for_applicant = ?,
-                    internal_comments = ?, revision = ?, updated_at = ?, submitted_at = coalesce(?, submitted_at)
-                WHERE review_id = ? AND revision <= ?""",
-                timeline.json(scores), total, recommendation, rationale, internalComments, revision, Instants.utc(at),
-                submittedAt == null ? null : Instants.utc(submittedAt), reviewId, revision);
+        RowChange.Update review = RowChange.update(reviewRow(reviewId)).set("scores", timeline.json(scores))
+                .set("total_score", scores.stream().mapToInt(CriterionScore::score).sum()).set("recommendation", recommendation)
+                .set("rationale_for_applicant", rationale).set("internal_comments", internalComments).set("revision", revision)
+                .set("updated_at", Instants.utc(at)).onlyIfAtMost("revision", revision);
+        if (submittedAt != null) {
+            review.set("submitted_at", Instants.utc(submittedAt));
+        }
+        writes.write(review);
     }
 
-    /**
-     * The columns an application's content fills, in the order of {@link #content}. Each event changes
-     * its application's row in one statement, not one per group of columns.
-     */
-    private static final String CONTENT_COLUMNS = """
-            title = ?, summary = ?, priorities = ?, support_type = ?, requested_amount = ?, requested_currency = ?, \
-            sensitive = ?""";
-
-    private static Object[] content(ApplicationContent content) {
+    /** The columns an application's content fills: each event changes its application's row in one statement. */
+    private static RowChange.Update content(RowChange.Update update, ApplicationContent content) {
         Money requested = content.requestedAmount();
-        return new Object[] {content.title(), content.summary(),
-                content.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")),
-                content.supportType() == null ? null : content.supportType().name(),
-                requested == null ? null : requested.amount(), requested == null ? null : requested.currency(),
-                content.sensitive()};
-    }
-
-    private static Object[] values(Object[] first, Object... rest) {
-        Object[] all = Arrays.copyOf(first, first.length + rest.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
+        return update.set("title", content.title()).set("summary", content.summary())
+                .set("priorities", content.priorities().stream().map(StrategicPriority::name).sorted().collect(Collectors.joining(",")))
+                .set("support_type", content.supportType() == null ? null : content.supportType().name())
+                .set("requested_amount", requested == null ? null : requested.amount())
+                .set("requested_currency", requested == null ? null : requested.currency()).set("sensitive", content.sensitive());
     }
 
     /** A submission or resubmission: the kept version, and the row's content and status; submitted_at stays the first. */
     private void submitted(String applicationId, int version, ApplicationContent content, String response, String actor,
                            Instant at) {
-        writes.write(applicationRow(applicationId), "UPDATE rm_application SET " + CONTENT_COLUMNS + """
-                , version = greatest(version, ?), status = 'SUBMITTED', updated_at = ?,
-                    submitted_at = coalesce(submitted_at, ?) WHERE application_id = ?""",
-                values(content(content), version, Instants.utc(at), Instants.utc(at), applicationId));
-        writes.write(BatchedWrites.Row.of("rm_application_version", applicationId, version), """
-                INSERT INTO rm_application_version (application_id, version, content, response_to_reviewers, submitted_by, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                applicationId, version, timeline.json(content), response, actor, Instants.utc(at));
+        writes.write(content(RowChange.update(applicationRow(applicationId)), content).atLeast("version", version)
+                .set("status", "SUBMITTED").set("updated_at", Instants.utc(at)).keepFirst("submitted_at", Instants.utc(at)));
+        writes.write(RowChange.insert(ReadModelTable.APPLICATION_VERSION.row(applicationId, version))
+                .set("content", timeline.json(content)).set("response_to_reviewers", response).set("submitted_by", actor)
+                .set("submitted_at", Instants.utc(at)));
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {
-        writes.write(applicationRow(applicationId), "UPDATE rm_application SET status = ?, updated_at = ? WHERE application_id = ?",
-                status.name(), Instants.utc(at), applicationId);
+        writes.write(RowChange.update(applicationRow(applicationId)).set("status", status.name()).set("updated_at", Instants.utc(at)));
     }
 
-    private static BatchedWrites.Row applicationRow(String applicationId) {
-        return BatchedWrites.Row.of("rm_application", applicationId);
+    private static ReadModelTable.Row applicationRow(String applicationId) {
+        return ReadModelTable.APPLICATION.row(applicationId);
     }
 
-    private static BatchedWrites.Row reviewRow(String reviewId) {
-        return BatchedWrites.Row.of("rm_review", reviewId);
+    private static ReadModelTable.Row reviewRow(String reviewId) {
+        return ReadModelTable.REVIEW.row(reviewId);
     }
 
     /**
@@ -286,11 +266,10 @@ public class CaseProjection {
         if (approved == null) {
             return false;
         }
-        writes.flush(applicationRow(applicationId));
+        Map<String, Object> requested = writes.read(applicationRow(applicationId), "requested_amount", "requested_currency");
         String partially = ApplicationStatus.PARTIALLY_AWARDED.name();
-        return jdbc.query("SELECT requested_amount, requested_currency FROM rm_application WHERE application_id = ?",
-                rs -> rs.next() && !partially.equals(CaseViews.shownStatus(partially, rs.getBigDecimal(1), rs.getString(2),
-                        approved.amount(), approved.currency(), null)), applicationId);
+        return requested != null && !partially.equals(CaseViews.shownStatus(partially, (BigDecimal) requested.get("requested_amount"),
+                (String) requested.get("requested_currency"), approved.amount(), approved.currency(), null));
     }
 
 }

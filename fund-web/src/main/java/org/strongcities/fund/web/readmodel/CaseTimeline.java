@@ -23,10 +23,8 @@ class CaseTimeline {
 
     /** One step in plain status words; a re-delivered event finds its step already there. */
     void record(String eventId, String applicationId, Instant at, String word, String detail, String actor) {
-        writes.write(BatchedWrites.Row.of("rm_case_event", eventId), """
-                INSERT INTO rm_case_event (event_id, application_id, occurred_at, status_word, detail, actor)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, applicationId, Instants.utc(at), word, detail, actor);
+        writes.write(RowChange.insert(ReadModelTable.CASE_EVENT.row(eventId)).set("application_id", applicationId)
+                .set("occurred_at", Instants.utc(at)).set("status_word", word).set("detail", detail).set("actor", actor));
     }
 
     String json(Object value) {

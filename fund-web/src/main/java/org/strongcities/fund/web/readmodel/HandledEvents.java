@@ -11,15 +11,16 @@ import org.springframework.stereotype.Component;
 public class HandledEvents {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public HandledEvents(JdbcTemplate jdbc) {
+    HandledEvents(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** True the first time this group sees the event; false on every re-delivery. */
     public boolean firstTime(String eventId, String processingGroup) {
-        return jdbc.update("INSERT INTO rm_handled_event (event_id, processing_group) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                eventId, processingGroup) == 1;
+        return writes.insertNow(RowChange.insert(ReadModelTable.HANDLED_EVENT.row(eventId, processingGroup)));
     }
 
     public void forget(String processingGroup) {

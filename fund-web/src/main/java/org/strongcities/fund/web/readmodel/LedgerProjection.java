@@ -29,20 +29,20 @@ public class LedgerProjection {
     public static final String GROUP = "ledger";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public LedgerProjection(JdbcTemplate jdbc) {
+    LedgerProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ContributionAgreementSignedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO rm_contribution (contribution_id, donor_id, pledged_amount, pledged_currency, period_start,
-                    period_end, earmark_kind, earmark_value, signed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contribution_id) DO NOTHING""",
-                event.contributionId(), event.donorId(), event.pledged().amount(), event.pledged().currency(),
-                event.periodStart(), event.periodEnd(), event.earmark().kind().name(), event.earmark().value(),
-                Instants.utc(at));
+        writes.write(RowChange.insert(ReadModelTable.CONTRIBUTION.row(event.contributionId())).set("donor_id", event.donorId())
+                .set("pledged_amount", event.pledged().amount()).set("pledged_currency", event.pledged().currency())
+                .set("period_start", event.periodStart()).set("period_end", event.periodEnd())
+                .set("earmark_kind", event.earmark().kind().name()).set("earmark_value", event.earmark().value())
+                .set("signed_at", Instants.utc(at)));
     }
 
     @EventHandler
@@ -86,13 +86,13 @@ public class LedgerProjection {
 
     private void entry(String eventId, String contributionId, String awardId, String kind, Money usd, Money original,
                        Conversion conversion, String reference, java.time.LocalDate valueDate, Instant at) {
-        jdbc.update("""
-                INSERT INTO rm_ledger_entry (event_id, contribution_id, award_id, entry_kind, amount_usd, original_amount,
-                    original_currency, rate, rate_source, value_date, reference, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, contributionId, awardId, kind, usd.amount(),
-                original == null ? null : original.amount(), original == null ? null : original.currency(),
-                conversion == null ? null : conversion.rate(), conversion == null ? null : conversion.source(),
-                conversion != null ? conversion.valueDate() : valueDate, reference, Instants.utc(at));
+        writes.write(RowChange.insert(ReadModelTable.LEDGER_ENTRY.row(eventId)).set("contribution_id", contributionId)
+                .set("award_id", awardId).set("entry_kind", kind).set("amount_usd", usd.amount())
+                .set("original_amount", original == null ? null : original.amount())
+                .set("original_currency", original == null ? null : original.currency())
+                .set("rate", conversion == null ? null : conversion.rate())
+                .set("rate_source", conversion == null ? null : conversion.source())
+                .set("value_date", conversion != null ? conversion.valueDate() : valueDate).set("reference", reference)
+                .set("occurred_at", Instants.utc(at)));
     }
 }

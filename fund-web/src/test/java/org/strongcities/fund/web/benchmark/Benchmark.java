@@ -28,6 +28,7 @@ import org.strongcities.fund.web.audit.AuditChainSealer;
 import org.strongcities.fund.web.platform.EmbeddedDatabase;
 import org.strongcities.fund.web.readmodel.CaseProjection;
 import org.strongcities.fund.web.readmodel.LedgerProjection;
+import org.strongcities.fund.web.readmodel.ProjectionRebuild;
 import org.strongcities.fund.web.resilience.WebUser;
 
 import java.lang.management.ManagementFactory;
@@ -217,7 +218,8 @@ public final class Benchmark {
                 "'cases' " + fmt(rebuilt[1]) + " events/s, 'ledger' " + fmt(rebuilt[2]) + " events/s, side by side; "
                         + String.format("%.0f µs of JVM CPU and %.0f µs of PostgreSQL CPU per event (both projections)",
                         1000 * cpu.cpuMillisEach(), 1000 * cpu.databaseCpuMillisEach()),
-                "raw sequential read of domainevententry: " + fmt(rawRead) + " rows/s", rebuilt[1] >= rawRead / 2);
+                "raw sequential read of domainevententry: " + fmt(rawRead) + " rows/s",
+                Math.min(rebuilt[1], rebuilt[2]) >= rawRead / 2);
     }
 
     /** The projection rebuild only, on a Network a previous run loaded and kept (-Dbench.data -Dbench.again=rebuild). */
@@ -489,20 +491,23 @@ public final class Benchmark {
     }
 
     /**
-     * Both tracking projections replayed from the first event, side by side as they run in the
-     * application: {events, cases events/s, ledger events/s}. Each is timed until its own token
-     * reaches the newest event.
+     * Both tracking projections rebuilt from the whole store as an operator rebuilds them
+     * ({@link ProjectionRebuild}: one read of the store each, rows folded in memory and written by COPY),
+     * side by side: {events, cases events/s, ledger events/s}.
      */
-    private static double[] rebuild(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
-        List<StreamingEventProcessor> processors = projections(app);
-        long newest = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        long start = System.nanoTime();
-        processors.forEach(StreamingEventProcessor::start);
-        double[] seconds = secondsUntilAt(processors, newest, start);
-        return new double[]{events, events / seconds[0], events / seconds[1]};
+    private static double[] rebuild(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+        ProjectionRebuild rebuild = app.getBean(ProjectionRebuild.class);
+        ExecutorService sideBySide = Executors.newFixedThreadPool(2);
+        try {
+            Future<ProjectionRebuild.Rebuilt> cases = sideBySide.submit(() -> rebuild.rebuild(CaseProjection.GROUP));
+            Future<ProjectionRebuild.Rebuilt> ledger = sideBySide.submit(() -> rebuild.rebuild(LedgerProjection.GROUP));
+            ProjectionRebuild.Rebuilt casesRebuilt = cases.get();
+            ProjectionRebuild.Rebuilt ledgerRebuilt = ledger.get();
+            long events = casesRebuilt.eventsRead();
+            return new double[]{events, events / casesRebuilt.seconds(), ledgerRebuilt.eventsRead() / ledgerRebuilt.seconds()};
+        } finally {
+            sideBySide.shutdown();
+        }
     }
 
     /** Seconds until both tracking projections have reached the newest stored event. */

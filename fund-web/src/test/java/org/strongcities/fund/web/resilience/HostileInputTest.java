@@ -447,6 +447,10 @@ class HostileInputTest extends ApplicationTest {
                 CLIENT_ERROR.or(PAGE_OR_REDIRECT));
         expect("POST /admin/processes/jobs/nope/retry as a focal point", post("/admin/processes/jobs/nope/retry").with(csrf())
                 .with(as("focal.nairobi")), CLIENT_ERROR);
+        expect("POST /admin/read-models/<SQL>/rebuild", post("/admin/read-models/{name}/rebuild", SQL).with(csrf())
+                .with(as("admin")), CLIENT_ERROR.or(PAGE_OR_REDIRECT));
+        expect("POST /admin/read-models/ledger/rebuild as finance", post("/admin/read-models/ledger/rebuild").with(csrf())
+                .with(as("finance.approver")), CLIENT_ERROR);
         expect("GET /admin/cases?status=<SQL>", get("/admin/cases").param("status", SQL).param("page", "-1").with(as("admin")),
                 NOT_SERVER_ERROR);
         expect("POST /admin/cases/<unknown>/reopen", post("/admin/cases/app-nope/reopen").with(csrf())
