@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,6 +49,7 @@ class NothingToPublishTest extends OpenDataWebTest {
     void aClientThatAsksForTheFileTypeGetsTheSameAnswer() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/open-data/iati/activities.xml" + EMPTY_PERIOD)
                 .accept(MediaType.APPLICATION_XML)).andExpect(status().isNotFound()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("text/html");
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("<iati-activities")
                 .contains("Nothing to publish for this period");
         assertThat(controllerPermitsAreAllBack()).isTrue();
@@ -80,6 +84,19 @@ class NothingToPublishTest extends OpenDataWebTest {
         String page = download("/open-data");
         assertThat(page).contains("href=\"/open-data/iati/activities.xml\"").contains("href=\"/open-data/360giving/grants.json\"")
                 .contains("href=\"/open-data/360giving/grants.csv\"").doesNotContain("No award has been made yet");
+    }
+
+    /** Whoever else calls the writers cannot get an invalid file out of them either. */
+    @Test
+    void theWritersRefuseToWriteAFileWithoutAwards() {
+        StringWriter out = new StringWriter();
+        assertThatThrownBy(() -> context.getBean(IatiWriter.class).activities(Stream.empty(), out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one iati-activity");
+        assertThatThrownBy(() -> context.getBean(GrantsWriter.class).json(Stream.empty(), Period.all(), out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one grant");
+        assertThatThrownBy(() -> context.getBean(GrantsWriter.class).csv(Stream.empty(), out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one grant");
+        assertThat(out.toString()).isEmpty();
     }
 
     private String notFound(String url) throws Exception {
