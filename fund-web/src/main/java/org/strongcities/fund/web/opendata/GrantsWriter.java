@@ -42,11 +42,12 @@ public class GrantsWriter {
     }
 
     /**
-     * The package. The 360Giving package schema asks for at least one grant; for a period without
-     * awards the package still says so with an empty list rather than failing, and consumers see
-     * from the metadata which period it covers.
+     * The package. The 360Giving package schema asks for at least one grant, so a package without
+     * awards would be invalid: the caller checks that the period has awards (OpenDataController
+     * answers "nothing to publish" otherwise), and this refuses rather than write one.
      */
     public void json(Stream<AwardRecord> awards, Period period, Writer out) {
+        Iterator<AwardRecord> each = atLeastOne(awards);
         // Written as it goes (one grant's tree at a time), and the Writer stays the caller's to close.
         try (JsonGenerator generator = json.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             generator.writeStartObject();
@@ -58,7 +59,6 @@ public class GrantsWriter {
             generator.writeStringField("name", settings.reportingOrgName());
             generator.writeEndObject();
             generator.writeArrayFieldStart("grants");
-            Iterator<AwardRecord> each = awards.iterator();
             while (each.hasNext()) {
                 generator.writeTree(grant(DisclosurePolicy.publish(each.next())));
             }
@@ -70,10 +70,12 @@ public class GrantsWriter {
         }
     }
 
+    /** The same grants as rows; like the package, only for at least one award (a CSV becomes a package when read). */
     public void csv(Stream<AwardRecord> awards, Writer out) {
+        Iterator<AwardRecord> each = atLeastOne(awards);
         row(out, CSV_COLUMNS);
         String modified = now();
-        awards.forEach(award -> {
+        each.forEachRemaining(award -> {
             PublicAward grant = DisclosurePolicy.publish(award);
             AwardRecord source = grant.source();
             row(out, List.of(grantId(grant), grant.title(), grant.description(), IatiCodes.CURRENCY,
@@ -83,6 +85,15 @@ public class GrantsWriter {
                     source.endDate() == null ? "" : source.endDate().toString(), location(grant),
                     grant.countryCode() == null ? "" : grant.countryCode(), modified));
         });
+    }
+
+    /** The awards, after making sure there is one: asked before the first byte, so nothing half-written is left. */
+    private static Iterator<AwardRecord> atLeastOne(Stream<AwardRecord> awards) {
+        Iterator<AwardRecord> each = awards.iterator();
+        if (!each.hasNext()) {
+            throw new IllegalArgumentException("A 360Giving file needs at least one grant; there is no award to publish");
+        }
+        return each;
     }
 
     private ObjectNode grant(PublicAward grant) {

@@ -45,14 +45,19 @@ public class IatiWriter {
         this.settings = settings;
     }
 
-    /** Writes the activity file of the awards, one at a time as the stream gives them. */
+    /**
+     * Writes the activity file of the awards, one at a time as the stream gives them. IATI 2.03 asks
+     * for at least one iati-activity, so a file without awards would be invalid: the caller checks that
+     * the period has awards (OpenDataController answers "nothing to publish" otherwise), and this refuses
+     * rather than write one.
+     */
     public void activities(Stream<AwardRecord> awards, Writer out) {
-        Xml xml = new Xml(out);
-        xml.start("iati-activities", "version", IatiCodes.VERSION, "generated-datetime", now());
         Iterator<AwardRecord> each = awards.iterator();
         if (!each.hasNext()) {
-            xml.comment("No award of the Technical Support Fund was made in the requested period.");
+            throw new IllegalArgumentException("An IATI activity file needs at least one iati-activity; there is no award to publish");
         }
+        Xml xml = new Xml(out);
+        xml.start("iati-activities", "version", IatiCodes.VERSION, "generated-datetime", now());
         each.forEachRemaining(award -> activity(xml, DisclosurePolicy.publish(award)));
         xml.end().finish();
     }

@@ -1,5 +1,6 @@
 package org.strongcities.fund.web.opendata;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -9,9 +10,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -19,13 +25,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
  * The public open-data files (no sign-in: SecurityConfiguration permits /open-data/**). Each file
- * takes optional from and to dates (YYYY-MM-DD, inclusive); a period without awards gives a file
- * without activities or grants, never an error.
+ * takes optional from and to dates (YYYY-MM-DD, inclusive).
+ *
+ * <p>IATI 2.03 asks for at least one iati-activity and the 360Giving package for at least one grant,
+ * so the activity and grants files of a period without awards would fail their schemas. Such a file
+ * is never published: the answer is 404 with a page that says there is nothing to publish for that
+ * period and where to go instead. The organisation file describes the publisher and is valid without
+ * awards, so it is always published.
  */
 @Controller
 class OpenDataController {
@@ -56,7 +68,10 @@ class OpenDataController {
     }
 
     @GetMapping("/open-data")
-    String index() {
+    String index(Model model) {
+        // Before the first award the activity and grants files only say "nothing to publish": the page
+        // says so itself rather than offer links that lead there.
+        model.addAttribute("anyAward", data.anyAward(Period.all()));
         return "opendata/index";
     }
 
@@ -65,7 +80,7 @@ class OpenDataController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        file(response, XML, null, out -> iati.activities(data.awards(period), out));
+        file(response, XML, null, period, out -> iati.activities(data.awards(period), out));
     }
 
     @GetMapping("/open-data/iati/organisation.xml")
@@ -73,7 +88,7 @@ class OpenDataController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        file(response, XML, null,
+        file(response, XML, null, null,
                 out -> iati.organisation(data.receiptsByDonorAndYear(period), data.netPaymentsByYear(period), period, out));
     }
 
@@ -82,7 +97,7 @@ class OpenDataController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        file(response, JSON, null, out -> grants.json(data.awards(period), period, out));
+        file(response, JSON, null, period, out -> grants.json(data.awards(period), period, out));
     }
 
     @GetMapping("/open-data/360giving/grants.csv")
@@ -90,7 +105,7 @@ class OpenDataController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    HttpServletResponse response) throws IOException {
         Period period = period(from, to);
-        file(response, CSV, "grants.csv", out -> grants.csv(data.awards(period), out));
+        file(response, CSV, "grants.csv", period, out -> grants.csv(data.awards(period), out));
     }
 
     private static Period period(LocalDate from, LocalDate to) {
@@ -112,9 +127,11 @@ class OpenDataController {
      * At most {@link #FILES_AT_ONCE} files are prepared or sent at once (each spool file can be a few
      * hundred megabytes); beyond that the answer is 503 with a time to retry. Everything that can be
      * refused is checked before the first byte.
+     *
+     * @param awardsOf for a file of awards, their period: without an award in it there is nothing to publish
      */
-    private void file(HttpServletResponse response, MediaType type, String attachmentName, Consumer<Writer> body)
-            throws IOException {
+    private void file(HttpServletResponse response, MediaType type, String attachmentName, Period awardsOf,
+                      Consumer<Writer> body) throws IOException {
         if (!filesAtOnce.tryAcquire()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
@@ -123,7 +140,13 @@ class OpenDataController {
         Path spool = Files.createTempFile("fund-open-data-", ".part");
         try {
             try (Writer out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-                snapshot.executeWithoutResult(status -> body.accept(out));
+                snapshot.executeWithoutResult(status -> {
+                    // Asked in the snapshot the file is written from, so the file cannot come out empty.
+                    if (awardsOf != null && !data.anyAward(awardsOf)) {
+                        throw new NothingToPublish(awardsOf);
+                    }
+                    body.accept(out);
+                });
             }
             response.setContentType(type.toString());
             response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
@@ -137,5 +160,36 @@ class OpenDataController {
             Files.deleteIfExists(spool);
             filesAtOnce.release();
         }
+    }
+
+    /** A file of awards was asked for a period without any; thrown before anything is written or sent. */
+    static final class NothingToPublish extends RuntimeException {
+
+        final Period period;
+
+        NothingToPublish(Period period) {
+            super("No award in " + period);
+            this.period = period;
+        }
+    }
+
+    /**
+     * 404 (there is no such file), as a page for the visitor: which days held no award, that a file
+     * without awards would not be valid IATI or 360Giving, and where to go instead. The file of every
+     * award is offered only when it is not itself empty.
+     */
+    @ExceptionHandler(NothingToPublish.class)
+    ModelAndView nothingToPublish(NothingToPublish nothing, HttpServletRequest request) {
+        Period period = nothing.period;
+        boolean wholeHistory = period.from() == null && period.to() == null;
+        // The address ends in .xml, .json or .csv, and Thymeleaf takes a page's content type from the address
+        // when the request does not settle it: the page is HTML, whatever the Accept header asked for.
+        request.setAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE, Set.of(MediaType.TEXT_HTML));
+        request.setAttribute(View.SELECTED_CONTENT_TYPE, MediaType.TEXT_HTML);
+        ModelAndView page = new ModelAndView("opendata/empty", HttpStatus.NOT_FOUND);
+        page.addObject("from", period.from());
+        page.addObject("to", period.to());
+        page.addObject("everyAward", !wholeHistory && data.anyAward(Period.all()) ? request.getRequestURI() : null);
+        return page;
     }
 }

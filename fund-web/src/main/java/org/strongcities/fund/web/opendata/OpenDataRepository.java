@@ -50,6 +50,16 @@ public class OpenDataRepository {
                 .flatMap(List::stream);
     }
 
+    /**
+     * Whether any award was made in the period: one index probe, asked before a file is written, because
+     * an IATI activity file or a 360Giving package without awards fails its schema and is not published.
+     */
+    public boolean anyAward(Period period) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM rm_award WHERE made_at >= ? AND made_at < ?)", Boolean.class,
+                utc(period.start()), utc(period.endExclusive())));
+    }
+
     /** The next batch in (made_at, award_id) order, after the given award or from the start. */
     private List<AwardRecord> batchAfter(Period period, AwardRecord last) {
         List<AwardRecord> bare = jdbc.query("""

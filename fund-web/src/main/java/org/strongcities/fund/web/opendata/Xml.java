@@ -64,15 +64,6 @@ final class Xml {
         return this;
     }
 
-    Xml comment(String text) {
-        run(() -> {
-            newline();
-            xml.writeComment(" " + text.replace("--", "- -") + " ");
-        });
-        hadChild = true;
-        return this;
-    }
-
     /** An element holding a single narrative. */
     Xml narrated(String name, String narrative, String... attributes) {
         return start(name, attributes).narrative(narrative).end();
