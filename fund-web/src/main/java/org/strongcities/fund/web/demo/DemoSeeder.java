@@ -40,6 +40,7 @@ public class DemoSeeder implements ApplicationRunner {
             new DemoLogin("hub.seasia", Role.HUB_REVIEWER.label(), "Southeast Asia Hub"),
             new DemoLogin("central.reviewer", Role.CENTRAL_REVIEWER.label(), "Central Team"),
             new DemoLogin("central.approver", Role.CENTRAL_REVIEWER.label(), "Central Team (second approver)"),
+            new DemoLogin("central.lead", Role.CENTRAL_REVIEWER.label(), "Central Team (reopens what the other two decided)"),
             new DemoLogin("finance.officer", Role.FINANCE_OFFICER.label(), "Management Unit finance"),
             new DemoLogin("finance.approver", Role.FINANCE_APPROVER.label(), "Management Unit finance"),
             new DemoLogin("donor.norway", Role.DONOR.label(), "Norway"),
@@ -101,6 +102,8 @@ public class DemoSeeder implements ApplicationRunner {
         create(Account.of("hub.seasia", "Liza Reyes", Role.HUB_REVIEWER).forHub(DemoNetwork.HUB_SOUTHEAST_ASIA));
         create(Account.of("central.reviewer", "Sophie Laurent", Role.CENTRAL_REVIEWER));
         create(Account.of("central.approver", "Tom Okafor", Role.CENTRAL_REVIEWER));
+        // Neither the decider nor the confirmer may reopen a confirmed decision: a third member can, in the demo too.
+        create(Account.of("central.lead", "Nadia Haddad", Role.CENTRAL_REVIEWER));
         create(Account.of("finance.officer", "Priya Nair", Role.FINANCE_OFFICER));
         create(Account.of("finance.approver", "Lars Holm", Role.FINANCE_APPROVER));
         create(Account.of("donor.norway", "Ingrid Berg (Norway MFA)", Role.DONOR).forDonor(DemoNetwork.DONOR_NORWAY));
