@@ -1,10 +1,14 @@
 package org.strongcities.fund.web.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Map;
 
@@ -24,13 +28,30 @@ import java.util.Map;
 class ErrorReasons extends DefaultErrorAttributes {
 
     static final String REASON = "reason";
+    /**
+     * Kept in a request attribute of its own, when the refusal is resolved: the error dispatch may throw
+     * again (a client that accepts neither HTML nor JSON, see ErrorPages), and then the exception that
+     * DefaultErrorAttributes keeps is that one, not the refusal.
+     */
+    private static final String REASON_ATTRIBUTE = ErrorReasons.class.getName() + ".REASON";
     private static final String OUR_CODE = "org.strongcities.";
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                         Exception failure) {
+        if (failure instanceof ResponseStatusException refused && writtenForPeople(refused)) {
+            request.setAttribute(REASON_ATTRIBUTE, refused.getReason());
+        }
+        return super.resolveException(request, response, handler, failure);
+    }
 
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
-        if (getError(request) instanceof ResponseStatusException refused && writtenForPeople(refused)) {
-            attributes.put(REASON, refused.getReason());
+        Object reason = request.getAttribute(REASON_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        // The status that is answered, too, must be a 4xx: never a reason under a server error's heading.
+        if (reason != null && attributes.get("status") instanceof Integer status && status >= 400 && status < 500) {
+            attributes.put(REASON, reason);
         }
         return attributes;
     }

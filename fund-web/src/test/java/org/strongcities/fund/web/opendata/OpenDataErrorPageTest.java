@@ -13,6 +13,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.strongcities.fund.web.support.ApplicationTest;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,10 +57,16 @@ class OpenDataErrorPageTest extends ApplicationTest {
     }
 
     @Test
-    void anXmlClientStillGetsTheStatus() {
+    void aClientThatAcceptsOnlyXmlGetsTheStatusAndALineOfText() {
         ResponseEntity<String> xml = get("/open-data/iati/organisation.xml?from=2027-01-01&to=2026-01-01",
                 MediaType.APPLICATION_XML);
         assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(xml.getBody()).isEqualTo("400 Bad Request: The period ends (2026-01-01) before it starts (2027-01-01)\n");
+
+        ResponseEntity<String> busy = withAllFilesUnderWay(() -> get("/open-data/iati/activities.xml", MediaType.APPLICATION_XML));
+        assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+        assertThat(busy.getBody()).isEqualTo("503 Service Unavailable\n");
     }
 
     @Test
@@ -71,21 +78,16 @@ class OpenDataErrorPageTest extends ApplicationTest {
     }
 
     @Test
-    void aServerSideRefusalShowsOnlyTheGenericText() throws Exception {
+    void aServerSideRefusalShowsOnlyTheGenericText() {
         // A 503 whose reason happens to be written for people: every 5xx keeps the generic text all the same.
-        controller.filesAtOnce.acquire(OpenDataController.FILES_AT_ONCE);
-        try {
-            ResponseEntity<String> page = get("/open-data/360giving/grants.json", MediaType.TEXT_HTML);
-            assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            assertThat(page.getBody()).contains("Something went wrong on our side", GENERIC_SERVER)
-                    .doesNotContain("half a minute", "Exception");
+        ResponseEntity<String> page = withAllFilesUnderWay(() -> get("/open-data/360giving/grants.json", MediaType.TEXT_HTML));
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(page.getBody()).contains("Something went wrong on our side", GENERIC_SERVER)
+                .doesNotContain("half a minute", "Exception");
 
-            ResponseEntity<String> json = get("/open-data/360giving/grants.json", MediaType.APPLICATION_JSON);
-            assertThat(json.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            assertThat(json.getBody()).doesNotContain("half a minute", "\"reason\"", "\"message\"");
-        } finally {
-            controller.filesAtOnce.release(OpenDataController.FILES_AT_ONCE);
-        }
+        ResponseEntity<String> json = withAllFilesUnderWay(() -> get("/open-data/360giving/grants.json", MediaType.APPLICATION_JSON));
+        assertThat(json.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(json.getBody()).doesNotContain("half a minute", "\"reason\"", "\"message\"");
     }
 
     @Test
@@ -101,6 +103,19 @@ class OpenDataErrorPageTest extends ApplicationTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(page.getBody()).contains("Not allowed", "Your account may not open this page or do this")
                 .doesNotContainIgnoringCase("csrf");
+    }
+
+    private <T> T withAllFilesUnderWay(Supplier<T> request) {
+        try {
+            controller.filesAtOnce.acquire(OpenDataController.FILES_AT_ONCE);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            return request.get();
+        } finally {
+            controller.filesAtOnce.release(OpenDataController.FILES_AT_ONCE);
+        }
     }
 
     private ResponseEntity<String> get(String url, MediaType accept) {

@@ -32,6 +32,13 @@ class ErrorReasonsTest {
     }
 
     @Test
+    void aClientErrorWhoseAnswerBecameAServerErrorGivesNoReason() {
+        // The refusal was recorded, but the error dispatch failed in turn: the page shown is the server error's.
+        Map<String, Object> page = attributes(500, new ResponseStatusException(HttpStatus.BAD_REQUEST, "Dates must lie between"));
+        assertThat(page).doesNotContainKey(ErrorReasons.REASON);
+    }
+
+    @Test
     void anUnexpectedExceptionGivesNothingOfItsMessage() {
         Map<String, Object> page = attributes(500, new IllegalStateException("ERROR: relation rm_secret does not exist"));
         assertThat(page).doesNotContainKeys(ErrorReasons.REASON, "message", "exception", "trace");
