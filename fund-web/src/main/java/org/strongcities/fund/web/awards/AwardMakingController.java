@@ -182,8 +182,10 @@ class AwardMakingController {
         return cases.find(applicationId)
                 .filter(found -> ("AWARDED".equals(found.status()) || "PARTIALLY_AWARDED".equals(found.status()))
                         && found.awardId() == null)
+                // Shown on the error page: the id comes from the address, and a page of ours must not repeat
+                // whatever text a link put there.
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No approved application " + applicationId + " waiting for its award"));
+                        "No approved application is waiting for its award at this address."));
     }
 
     private ApplicationContent latestContent(String applicationId) {

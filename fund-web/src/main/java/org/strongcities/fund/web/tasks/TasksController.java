@@ -574,7 +574,8 @@ class TasksController {
     private Task stepTask(FundUser user, String taskId, String definitionKey) {
         Task task = visibleTask(user, taskId);
         if (!definitionKey.equals(task.getTaskDefinitionKey())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This task is not a '" + definitionKey + "' step");
+            // Shown on the error page: the process model's element id means nothing to the person.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This task is a different step: open it from your task list.");
         }
         return task;
     }
