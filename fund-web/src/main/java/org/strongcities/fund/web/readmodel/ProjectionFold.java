@@ -32,6 +32,8 @@ final class ProjectionFold {
 
     /** A COPY's worth of rows: sent when this much text is waiting. */
     private static final int COPY_CHUNK_CHARS = 4 << 20;
+    /** Changes to rows written out, held at most: then sent, after the rows' COPY, so memory stays bounded. */
+    private static final int CHANGES_AFTER_COPY = 10_000;
 
     private final JdbcTemplate jdbc;
     private final int rowsKept;
@@ -61,6 +63,10 @@ final class ProjectionFold {
             change.fold(held);
         } else if (writtenOut.contains(hash(row))) {
             afterCopy.add(change);
+            if (afterCopy.size() >= CHANGES_AFTER_COPY) {
+                sendCopies();
+                afterCopy.send();
+            }
         } else {
             Map<String, Object> created = change.fold(null);
             if (created != null) {
@@ -94,12 +100,20 @@ final class ProjectionFold {
         return BatchedWrites.select(jdbc, row, columns);
     }
 
-    /** Writes every row still in memory, then the changes that came after their rows were written out; returns rows copied. */
-    long finish() {
+    /**
+     * Writes every row still in memory, then the changes that came after their rows were written out.
+     * The fold can go on after it, for rows it has not held before (a rebuild's next pass).
+     */
+    void finish() {
         rows.forEach((row, columns) -> copy(row.table(), columns));
         rows.clear();
+        writtenOut.clear();
         sendCopies();
         afterCopy.send();
+    }
+
+    /** Rows written by COPY so far. */
+    long rowsWritten() {
         return rowsCopied;
     }
 

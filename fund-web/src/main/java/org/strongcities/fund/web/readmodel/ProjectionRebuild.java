@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -69,11 +70,7 @@ public class ProjectionRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    /**
-     * Rows held in memory at once. A case's rows take a few kilobytes, and its events come close
-     * together in the store, so a row is seldom written out before its last change.
-     */
-    static final int ROWS_KEPT = 20_000;
+
     /** Axon's JDBC storage engine treats missing events this far behind the newest as gaps that may still fill. */
     private static final int GAP_WINDOW = 10_000;
     private static final int EVENTS_PER_READ = 1_000;
@@ -88,10 +85,24 @@ public class ProjectionRebuild {
     private final BatchedWrites writes;
     /** With no upcaster, a stored event's type is the type its handler takes, so the read can skip the others. */
     private final boolean storedTypesAreFinal;
+    /**
+     * Events a pass reads, at most. Cases run for months, so the rows of a whole store's cases in flight
+     * do not fit in memory at once; each pass reads the events of a share of the aggregates (by a hash of
+     * their id), whose rows do fit. Every row belongs to one aggregate's events (the same rule that lets
+     * 'cases' run in segments), so the passes never meet.
+     */
+    private final int eventsPerPass;
+    /**
+     * Rows held in memory at once, at most: a case's rows take a kilobyte or two. A pass's rows fit, so
+     * normally none is written out before its last change.
+     */
+    private final int rowsKept;
 
     ProjectionRebuild(EventProcessingConfiguration processing, TokenStore tokens, DataSource dataSource, JdbcTemplate jdbc,
                       PlatformTransactionManager transactions, @Qualifier("eventSerializer") Serializer serializer,
-                      Configuration axon, BatchedWrites writes, ObjectProvider<EventUpcaster> upcasters) {
+                      Configuration axon, BatchedWrites writes, ObjectProvider<EventUpcaster> upcasters,
+                      @Value("${fund.rebuild.events-per-pass:200000}") int eventsPerPass,
+                      @Value("${fund.rebuild.rows-kept:100000}") int rowsKept) {
         this.processing = processing;
         this.tokens = tokens;
         this.dataSource = dataSource;
@@ -101,10 +112,12 @@ public class ProjectionRebuild {
         this.axon = axon;
         this.writes = writes;
         this.storedTypesAreFinal = upcasters.stream().findAny().isEmpty();
+        this.eventsPerPass = eventsPerPass;
+        this.rowsKept = rowsKept;
     }
 
     /** What a rebuild read and wrote. */
-    public record Rebuilt(String group, long eventsRead, long eventsHandled, long rowsWritten, double seconds) {
+    public record Rebuilt(String group, long eventsRead, long eventsHandled, int passes, long rowsWritten, double seconds) {
     }
 
     public Rebuilt rebuild(String group) {
@@ -118,17 +131,18 @@ public class ProjectionRebuild {
             Rebuilt rebuilt = transaction.execute(status -> {
                 int[] segments = claimTokens(group);
                 invoker.performReset();
-                ProjectionFold fold = new ProjectionFold(jdbc, ROWS_KEPT);
-                StreamRead read = writes.foldingInto(fold, () -> readAndHandle(invoker, storedTypesHandled(invoker)));
-                long rows = fold.finish();
+                ProjectionFold fold = new ProjectionFold(jdbc, rowsKept);
+                StreamRead read = writes.foldingInto(fold, () -> readAndHandle(invoker, storedTypesHandled(invoker), fold));
+                long rows = fold.rowsWritten();
                 for (int segment : segments) {
                     tokens.storeToken(read.token(), group, segment);
                     tokens.releaseClaim(group, segment);
                 }
-                return new Rebuilt(group, read.events, read.handled, rows, (System.nanoTime() - start) / 1e9);
+                return new Rebuilt(group, read.events, read.handled, read.passes, rows, (System.nanoTime() - start) / 1e9);
             });
-            LOG.info("Projection '{}' rebuilt from {} events ({} handled) into {} rows in {} s", group, rebuilt.eventsRead(),
-                    rebuilt.eventsHandled(), rebuilt.rowsWritten(), String.format("%.1f", rebuilt.seconds()));
+            LOG.info("Projection '{}' rebuilt from {} events ({} handled, in {} pass(es)) into {} rows in {} s", group,
+                    rebuilt.eventsRead(), rebuilt.eventsHandled(), rebuilt.passes(), rebuilt.rowsWritten(),
+                    String.format("%.1f", rebuilt.seconds()));
             return rebuilt;
         } finally {
             if (wasRunning) {
@@ -155,45 +169,24 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Every stored event in order (of the given types, or all when null), read on a connection of its own
-     * (one snapshot of the store, by a cursor), upcast and deserialised as the processor would, and
-     * handled by the projection's handlers. Every position is counted, read or skipped, for the token.
-     * No handler of a projection reads an event's metadata, so it is not read.
+     * Every stored event (of the given types, or all when null), read on a connection of its own (one
+     * snapshot of the store, by cursors), upcast and deserialised as the processor would, and handled by
+     * the projection's handlers: in passes over shares of the aggregates, each in the store's order, its
+     * rows written when it ends. Every position is counted, read or skipped, for the token. No handler
+     * of a projection reads an event's metadata, so it is not read.
      */
-    private StreamRead readAndHandle(EventHandlerInvoker invoker, List<String> types) {
+    private StreamRead readAndHandle(EventHandlerInvoker invoker, List<String> types, ProjectionFold fold) {
         StreamRead read = new StreamRead();
         ExecutorService deserialiser = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rebuild-deserialiser"));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            read.counted(connection);
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "timestamp", payloadtype,
-                        payloadrevision, payload FROM domainevententry"""
-                    + (types == null ? "" : " WHERE payloadtype = ANY (?)") + " ORDER BY globalindex")) {
-                if (types != null) {
-                    select.setArray(1, connection.createArrayOf("varchar", types.toArray()));
-                }
-                // Binary results from the first execution: bytea as bytes, not hexadecimal text to decode.
-                select.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                select.setFetchSize(EVENTS_PER_READ);
-                List<TrackedEventData<?>> batch = new ArrayList<>(EVENTS_PER_READ);
-                Future<List<TrackedEventMessage<?>>> ahead = CompletableFuture.completedFuture(List.of());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        long index = rows.getLong(1);
-                        batch.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), new GenericDomainEventEntry<>(
-                                rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6),
-                                rows.getString(7), rows.getString(8), rows.getBytes(9), NO_METADATA)));
-                        if (batch.size() == EVENTS_PER_READ) {
-                            ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
-                            batch = new ArrayList<>(EVENTS_PER_READ);
-                        }
-                    }
-                }
-                ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
-                handle(done(ahead), invoker, read);
+            read.counted(connection, types);
+            read.passes = (int) Math.max(1, (read.toHandle + eventsPerPass - 1) / eventsPerPass);
+            for (int pass = 0; pass < read.passes; pass++) {
+                readPass(connection, types, pass, read.passes, invoker, read, deserialiser);
+                fold.finish();
             }
             connection.commit();
         } catch (SQLException e) {
@@ -202,6 +195,38 @@ public class ProjectionRebuild {
             deserialiser.shutdownNow();
         }
         return read;
+    }
+
+    private void readPass(Connection connection, List<String> types, int pass, int passes, EventHandlerInvoker invoker,
+                          StreamRead read, ExecutorService deserialiser) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "timestamp", payloadtype,
+                    payloadrevision, payload FROM domainevententry WHERE (? OR payloadtype = ANY (?))
+                    AND (hashtext(aggregateidentifier) & 2147483647) % ? = ? ORDER BY globalindex""")) {
+            select.setBoolean(1, types == null);
+            select.setArray(2, connection.createArrayOf("varchar", types == null ? new Object[0] : types.toArray()));
+            select.setInt(3, passes);
+            select.setInt(4, pass);
+            // Binary results from the first execution: bytea as bytes, not hexadecimal text to decode.
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            select.setFetchSize(EVENTS_PER_READ);
+            List<TrackedEventData<?>> batch = new ArrayList<>(EVENTS_PER_READ);
+            Future<List<TrackedEventMessage<?>>> ahead = CompletableFuture.completedFuture(List.of());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long index = rows.getLong(1);
+                    batch.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), new GenericDomainEventEntry<>(
+                            rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6),
+                            rows.getString(7), rows.getString(8), rows.getBytes(9), NO_METADATA)));
+                    if (batch.size() == EVENTS_PER_READ) {
+                        ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
+                        batch = new ArrayList<>(EVENTS_PER_READ);
+                    }
+                }
+            }
+            ahead = handleAndDeserialiseNext(ahead, batch, invoker, read, deserialiser);
+            handle(done(ahead), invoker, read);
+        }
     }
 
     /**
@@ -302,15 +327,22 @@ public class ProjectionRebuild {
         private long last = -1;
         private final TreeSet<Long> missing = new TreeSet<>();
         private long events;
+        private long toHandle;
         private long handled;
+        private int passes;
 
-        void counted(Connection connection) throws SQLException {
-            try (PreparedStatement newest = connection.prepareStatement(
-                    "SELECT count(*), coalesce(max(globalindex), -1) FROM domainevententry");
-                 ResultSet row = newest.executeQuery()) {
-                row.next();
-                events = row.getLong(1);
-                last = row.getLong(2);
+        void counted(Connection connection, List<String> types) throws SQLException {
+            try (PreparedStatement newest = connection.prepareStatement("""
+                    SELECT count(*), count(*) FILTER (WHERE ? OR payloadtype = ANY (?)), coalesce(max(globalindex), -1)
+                    FROM domainevententry""")) {
+                newest.setBoolean(1, types == null);
+                newest.setArray(2, connection.createArrayOf("varchar", types == null ? new Object[0] : types.toArray()));
+                try (ResultSet row = newest.executeQuery()) {
+                    row.next();
+                    events = row.getLong(1);
+                    toHandle = row.getLong(2);
+                    last = row.getLong(3);
+                }
             }
             try (PreparedStatement recent = connection.prepareStatement(
                     "SELECT globalindex FROM domainevententry WHERE globalindex > ? ORDER BY globalindex")) {

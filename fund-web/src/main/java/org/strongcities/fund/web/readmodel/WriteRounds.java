@@ -29,6 +29,10 @@ final class WriteRounds {
         changes.add(change);
     }
 
+    int size() {
+        return changes.size();
+    }
+
     /** Sends the changes held for {@code row} now, ahead of the others: sound for the same reason the rounds are. */
     void send(Row row) {
         for (Iterator<RowChange> held = changes.iterator(); held.hasNext(); ) {

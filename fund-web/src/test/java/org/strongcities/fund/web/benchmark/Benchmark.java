@@ -230,7 +230,7 @@ public final class Benchmark {
             awaitProjections(app, jdbc);
             row("Rebuild measured again on a kept Network", data.toString(), "loaded and measured whole by an earlier run", true);
             // A full run measures the rebuild after the projections caught up with the history, on compiled
-            // code; a fresh JVM replays once first for the same reason.
+            // code; a fresh JVM rebuilds once first for the same reason.
             double[] warmUp = rebuild(app, jdbc);
             System.out.printf("%s warm-up rebuild: 'cases' %.0f events/s, 'ledger' %.0f events/s%n", java.time.Instant.now(),
                     warmUp[1], warmUp[2]);
