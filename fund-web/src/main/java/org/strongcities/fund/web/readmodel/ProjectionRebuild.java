@@ -203,8 +203,7 @@ public class ProjectionRebuild {
                 SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "timestamp", payloadtype,
                     payloadrevision, payload FROM domainevententry WHERE (? OR payloadtype = ANY (?))
                     AND (hashtext(aggregateidentifier) & 2147483647) % ? = ? ORDER BY globalindex""")) {
-            select.setBoolean(1, types == null);
-            select.setArray(2, connection.createArrayOf("varchar", types == null ? new Object[0] : types.toArray()));
+            ofTypes(select, types);
             select.setInt(3, passes);
             select.setInt(4, pass);
             // Binary results from the first execution: bytea as bytes, not hexadecimal text to decode.
@@ -263,6 +262,12 @@ public class ProjectionRebuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The rebuild was interrupted", e);
         }
+    }
+
+    /** Binds "(? OR payloadtype = ANY (?))", the first two parameters: every type when {@code types} is null. */
+    private static void ofTypes(PreparedStatement statement, List<String> types) throws SQLException {
+        statement.setBoolean(1, types == null);
+        statement.setArray(2, statement.getConnection().createArrayOf("varchar", types == null ? new Object[0] : types.toArray()));
     }
 
     private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
@@ -335,8 +340,7 @@ public class ProjectionRebuild {
             try (PreparedStatement newest = connection.prepareStatement("""
                     SELECT count(*), count(*) FILTER (WHERE ? OR payloadtype = ANY (?)), coalesce(max(globalindex), -1)
                     FROM domainevententry""")) {
-                newest.setBoolean(1, types == null);
-                newest.setArray(2, connection.createArrayOf("varchar", types == null ? new Object[0] : types.toArray()));
+                ofTypes(newest, types);
                 try (ResultSet row = newest.executeQuery()) {
                     row.next();
                     events = row.getLong(1);
