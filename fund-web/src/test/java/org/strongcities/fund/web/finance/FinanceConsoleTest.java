@@ -229,6 +229,21 @@ class FinanceConsoleTest extends FinanceWebTest {
     }
 
     @Test
+    void anAmountWithDecimalsInACurrencyWithoutThemIsToldToBeAWholeNumber() throws Exception {
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_US).param("amount", "1000.5").param("currency", "JPY")
+                        .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "id=\"amount-error\">JPY amounts have no decimal places: type a whole number.")));
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_US).param("amount", "1000.505").param("currency", "USD")
+                        .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"amount-error\">USD amounts have at most 2 decimal places.")));
+    }
+
+    @Test
     void noTrancheIsRequestedOrApprovedWhileTheCityHasAnOverdueReport() throws Exception {
         String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "30000", Earmark.unrestricted());
         String cityId = fixture.city("Holdham", "focal.holdham");
