@@ -244,6 +244,22 @@ class FinanceConsoleTest extends FinanceWebTest {
     }
 
     @Test
+    void anAwardShowsItsRegionAndStatusInWordsNotCodes() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "8000", Earmark.unrestricted());
+        String cityId = fixture.city("Wordsby", "focal.wordsby");
+        String awardId = fixture.award(cityId, "focal.wordsby", contributionId, "6000", "Youth forum of Wordsby", false);
+        mvc.perform(get("/finance/awards/{a}", awardId).with(user(approver)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dd>East &amp; Southern Africa</dd>")))
+                .andExpect(content().string(containsString("<dd>Active</dd>")))
+                .andExpect(content().string(not(containsString("EAST_SOUTHERN_AFRICA"))));
+        String list = mvc.perform(get("/finance/awards").with(user(approver))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).doesNotContain("EAST_SOUTHERN_AFRICA", "<td>ACTIVE</td>", "<td>CLOSED</td>")
+                .contains("<td>East &amp; Southern Africa</td>");
+    }
+
+    @Test
     void noTrancheIsRequestedOrApprovedWhileTheCityHasAnOverdueReport() throws Exception {
         String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "30000", Earmark.unrestricted());
         String cityId = fixture.city("Holdham", "focal.holdham");
