@@ -352,7 +352,7 @@ class FinanceConsoleTest extends FinanceWebTest {
         // It fits, but no money has arrived: nothing of it can be committed yet.
         String nothingReceived = fixture.signedContribution(DemoNetwork.DONOR_US, "5000", Earmark.region(Region.EAST_SOUTHERN_AFRICA));
         String cityId = fixture.city("Fitton", "focal.fitton");
-        String applicationId = fixture.approved(cityId, "focal.fitton", "4000", "Youth exchange of Fitton", false);
+        String applicationId = fixture.approved(cityId, "focal.fitton", "5000", "Youth exchange of Fitton", false);
 
         String form = mvc.perform(get("/awards/new/{id}", applicationId).with(user(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
