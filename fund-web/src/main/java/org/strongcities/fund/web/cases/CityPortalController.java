@@ -49,6 +49,9 @@ import java.util.UUID;
 @PreAuthorize("hasRole('CITY_FOCAL_POINT')")
 class CityPortalController {
 
+    /** The timeline's word for a revision request (CaseProjection); its detail is what the reviewers asked. */
+    static final String REVISION_REQUESTED_WORD = "Revision requested";
+
     private final CommandGateway commands;
     private final CaseQueries cases;
     private final ReadModels readModels;
@@ -220,8 +223,14 @@ class CityPortalController {
         model.addAttribute("error", error);
         model.addAttribute("allPriorities", StrategicPriority.values());
         model.addAttribute("allSupportTypes", SupportType.values());
-        model.addAttribute("revising", "REVISION_REQUESTED".equals(summary.status()));
-        model.addAttribute("timeline", cases.timeline(summary.applicationId()));
+        boolean revising = "REVISION_REQUESTED".equals(summary.status());
+        List<CaseViews.TimelineEntry> timeline = cases.timeline(summary.applicationId());
+        model.addAttribute("revising", revising);
+        model.addAttribute("timeline", timeline);
+        // The city revises what the reviewers asked for: their latest request stands above the form it changes.
+        model.addAttribute("revisionRequest", revising ? timeline.stream()
+                .filter(entry -> REVISION_REQUESTED_WORD.equals(entry.statusWord()) && entry.detail() != null)
+                .reduce((earlier, later) -> later).map(CaseViews.TimelineEntry::detail).orElse(null) : null);
         return "city/edit";
     }
 

@@ -1,0 +1,33 @@
+package org.strongcities.fund.web.journeys;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.strongcities.fund.web.support.SignedIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A city asked to revise sees, on the form it revises, what the reviewers asked it to change. */
+@AutoConfigureMockMvc
+class RevisionRequestShownTest extends JourneyTest {
+
+    @Test
+    void theFormTheCityRevisesShowsWhatTheReviewersAsked() throws Exception {
+        Journeys journeys = journeys();
+        String applicationId = journeys.submitted();
+        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
+        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision")
+                .param("rationaleForApplicant", "Split the venue costs from travel & name the wards."), "hub.eastafrica");
+        assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
+
+        String form = mvc.perform(get("/city/applications/" + applicationId + "/edit")
+                        .with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).contains("What the reviewers asked you to change")
+                .containsPattern("<p id=\"revision-request\"[^>]*>Split the venue costs from travel &amp; name the wards.</p>");
+    }
+}
