@@ -123,7 +123,8 @@ class CityPortalController {
         if ("submit".equals(action)) {
             ApplicationCompleteness.problems(content).stream()
                     .filter(problem -> !form.heldBackByCurrency(problem.field()))
-                    .forEach(problem -> errors.putIfAbsent(problem.field(), "Missing: " + problem.message() + "."));
+                    .forEach(problem -> errors.putIfAbsent(problem.field(), problem.missing()
+                            ? "Missing: " + problem.message() + "." : capitalised(problem.message()) + "."));
             if (revising && (form.getResponseToReviewers() == null || form.getResponseToReviewers().isBlank())) {
                 errors.put("responseToReviewers", "Tell the reviewers what you changed in response to their request.");
             }

@@ -71,6 +71,24 @@ class CityPortalTest extends ApplicationTest {
     }
 
     @Test
+    void budgetLinesThatDoNotAddUpAreSaidAsTheyAreNotAsSomethingMissing() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+
+        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .with(request -> {
+                            request.setParameter("requestedAmount", "25000");
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("not ready to submit",
+                        "The budget lines add up to USD 20,000.00 but the requested amount is USD 25,000.00.")
+                .doesNotContain("Missing: the budget lines");
+        assertThat(statusOf(applicationId)).isEqualTo("DRAFT");
+    }
+
+    @Test
     void theCitySeesItsApplicationByTitleAndNeverByInternalId() throws Exception {
         String applicationId = startDraft("focal.nairobi");
         mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
