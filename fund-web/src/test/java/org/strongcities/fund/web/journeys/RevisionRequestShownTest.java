@@ -3,6 +3,7 @@ package org.strongcities.fund.web.journeys;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.strongcities.fund.web.cases.CompleteApplication;
 import org.strongcities.fund.web.support.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +30,27 @@ class RevisionRequestShownTest extends JourneyTest {
 
         assertThat(form).contains("What the reviewers asked you to change")
                 .containsPattern("<p id=\"revision-request\"[^>]*>Split the venue costs from travel &amp; name the wards.</p>");
+    }
+
+    @Test
+    void theReviewerReadsTheCitysResponseAsTheCitysNotAsTheirOwn() throws Exception {
+        Journeys journeys = journeys();
+        String applicationId = journeys.submitted();
+        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
+        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision").param("rationaleForApplicant", "Name the wards."),
+                "hub.eastafrica");
+        journeys.ok(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                .param("responseToReviewers", "The wards are named in the summary."), "focal.nairobi");
+
+        Task secondReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
+        String reviewPage = mvc.perform(get("/tasks/" + secondReview.getId()).with(SignedIn.as(users, "hub.eastafrica")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(reviewPage).contains("The city&#39;s response to the reviewers", "The wards are named in the summary.")
+                .doesNotContain("Your response to the reviewers");
+
+        String cityVersion = mvc.perform(get("/city/applications/" + applicationId + "/versions/2")
+                        .with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(cityVersion).contains("Your response to the reviewers", "The wards are named in the summary.");
     }
 }
