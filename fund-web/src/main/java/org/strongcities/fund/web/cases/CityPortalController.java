@@ -143,6 +143,12 @@ class CityPortalController {
             redirect.addFlashAttribute("message", revising ? "Your revised application is submitted." : "Your application is submitted.");
             return "redirect:/city/applications/" + applicationId;
         }
+        if (revising) {
+            // A revision is not kept as a draft (the save button is not offered); a stale tab that still shows
+            // one must not be told its changes are saved: they are shown back, to be submitted.
+            return form(model, summary, form, errors, "A revision is not saved as a draft: your changes are below, not yet"
+                    + " saved. Explain them to the reviewers and submit the revised application.");
+        }
         readModels.awaitCaughtUp();
         if (!errors.isEmpty()) {
             return form(model, summary, form, errors, "Draft saved, but some values could not be read: correct the fields marked below.");

@@ -3,10 +3,12 @@ package org.strongcities.fund.web.journeys;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.strongcities.fund.web.cases.CompleteApplication;
 import org.strongcities.fund.web.support.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -52,5 +54,25 @@ class RevisionRequestShownTest extends JourneyTest {
                         .with(SignedIn.as(users, "focal.nairobi")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(cityVersion).contains("Your response to the reviewers", "The wards are named in the summary.");
+    }
+
+    @Test
+    void aStaleSaveOfARevisionIsNotToldItIsSavedAndKeepsWhatWasTyped() throws Exception {
+        Journeys journeys = journeys();
+        String applicationId = journeys.submitted();
+        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
+        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision").param("rationaleForApplicant", "Name the wards."),
+                "hub.eastafrica");
+
+        // A tab opened while the application was a draft still offers "Save draft".
+        MvcResult saved = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
+                        .param("objectives", "Dialogues in Kibera and Mathare wards.")
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andReturn();
+
+        assertThat(saved.getFlashMap().get("message")).as("a false 'Draft saved.'").isNull();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(200);
+        assertThat(saved.getResponse().getContentAsString()).contains("not yet saved", "Dialogues in Kibera and Mathare wards.");
+        assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
     }
 }
