@@ -14,9 +14,15 @@ public final class ApplicationCompleteness {
 
     /**
      * One problem of a draft: {@code field} names the component of ApplicationContent it belongs
-     * to, so a form can show the message next to that field.
+     * to, so a form can show the message next to that field. {@code missing} tells whether the message names
+     * something absent ("a summary"), to be read after "Missing:", or is a whole statement of what is wrong
+     * ("the budget lines add up to … but the requested amount is …"), to be read on its own.
      */
-    public record Problem(String field, String message) {
+    public record Problem(String field, String message, boolean missing) {
+
+        public Problem(String field, String message) {
+            this(field, message, true);
+        }
     }
 
     /** Every missing or invalid field, in the order of the form; empty when the application is complete. */
@@ -54,7 +60,7 @@ public final class ApplicationCompleteness {
                 String mismatch = Totals.mismatch("budget lines",
                         content.budgetLines().stream().map(BudgetLine::amount).toList(), content.requestedAmount());
                 if (mismatch != null) {
-                    missing.add(new Problem("budgetLines", mismatch.replace("the total is", "the requested amount is")));
+                    missing.add(new Problem("budgetLines", mismatch.replace("the total is", "the requested amount is"), false));
                 }
             }
         }

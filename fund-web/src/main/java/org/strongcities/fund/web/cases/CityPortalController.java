@@ -49,6 +49,9 @@ import java.util.UUID;
 @PreAuthorize("hasRole('CITY_FOCAL_POINT')")
 class CityPortalController {
 
+    /** The timeline's word for a revision request (CaseProjection); its detail is what the reviewers asked. */
+    static final String REVISION_REQUESTED_WORD = "Revision requested";
+
     private final CommandGateway commands;
     private final CaseQueries cases;
     private final ReadModels readModels;
@@ -120,7 +123,8 @@ class CityPortalController {
         if ("submit".equals(action)) {
             ApplicationCompleteness.problems(content).stream()
                     .filter(problem -> !form.heldBackByCurrency(problem.field()))
-                    .forEach(problem -> errors.putIfAbsent(problem.field(), "Missing: " + problem.message() + "."));
+                    .forEach(problem -> errors.putIfAbsent(problem.field(), problem.missing()
+                            ? "Missing: " + problem.message() + "." : capitalised(problem.message()) + "."));
             if (revising && (form.getResponseToReviewers() == null || form.getResponseToReviewers().isBlank())) {
                 errors.put("responseToReviewers", "Tell the reviewers what you changed in response to their request.");
             }
@@ -138,6 +142,12 @@ class CityPortalController {
             readModels.awaitCaughtUp();
             redirect.addFlashAttribute("message", revising ? "Your revised application is submitted." : "Your application is submitted.");
             return "redirect:/city/applications/" + applicationId;
+        }
+        if (revising) {
+            // A revision is not kept as a draft (the save button is not offered); a stale tab that still shows
+            // one must not be told its changes are saved: they are shown back, to be submitted.
+            return form(model, summary, form, errors, "A revision is not saved as a draft: your changes are below, not yet"
+                    + " saved. Explain them to the reviewers and submit the revised application.");
         }
         readModels.awaitCaughtUp();
         if (!errors.isEmpty()) {
@@ -220,8 +230,14 @@ class CityPortalController {
         model.addAttribute("error", error);
         model.addAttribute("allPriorities", StrategicPriority.values());
         model.addAttribute("allSupportTypes", SupportType.values());
-        model.addAttribute("revising", "REVISION_REQUESTED".equals(summary.status()));
-        model.addAttribute("timeline", cases.timeline(summary.applicationId()));
+        boolean revising = "REVISION_REQUESTED".equals(summary.status());
+        List<CaseViews.TimelineEntry> timeline = cases.timeline(summary.applicationId());
+        model.addAttribute("revising", revising);
+        model.addAttribute("timeline", timeline);
+        // The city revises what the reviewers asked for: their latest request stands above the form it changes.
+        model.addAttribute("revisionRequest", revising ? timeline.stream()
+                .filter(entry -> REVISION_REQUESTED_WORD.equals(entry.statusWord()) && entry.detail() != null)
+                .reduce((earlier, later) -> later).map(CaseViews.TimelineEntry::detail).orElse(null) : null);
         return "city/edit";
     }
 

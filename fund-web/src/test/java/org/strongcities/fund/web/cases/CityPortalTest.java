@@ -71,6 +71,45 @@ class CityPortalTest extends ApplicationTest {
     }
 
     @Test
+    void budgetLinesThatDoNotAddUpAreSaidAsTheyAreNotAsSomethingMissing() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+
+        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .with(request -> {
+                            request.setParameter("requestedAmount", "25000");
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("not ready to submit",
+                        "The budget lines add up to USD 20,000.00 but the requested amount is USD 25,000.00.")
+                .doesNotContain("Missing: the budget lines");
+        assertThat(statusOf(applicationId)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void everyFieldMarkedWrongPointsAScreenReaderAtItsMessage() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+
+        String page = mvc.perform(post("/city/applications/" + applicationId + "/edit").with(csrf())
+                        .with(SignedIn.as(users, "focal.nairobi")).param("action", "submit").param("timelineStart", "soon"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String field : new String[]{"title", "summary", "requestedAmount", "timelineStart", "timelineEnd", "objectives",
+                "risks", "doNoHarm"}) {
+            assertThat(page).as(field).containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\""
+                    + field + "-error\"").contains("<p class=\"field-error\" id=\"" + field + "-error\">");
+        }
+        assertThat(page).containsPattern("<select id=\"supportType\"[^>]*aria-describedby=\"supportType-error\"")
+                .contains("id=\"supportType-error\"");
+        for (String group : new String[]{"priorities", "budgetLines", "indicators"}) {
+            assertThat(page).as(group).contains("<fieldset aria-describedby=\"" + group + "-error\">",
+                    "<p class=\"field-error\" id=\"" + group + "-error\">");
+        }
+    }
+
+    @Test
     void theCitySeesItsApplicationByTitleAndNeverByInternalId() throws Exception {
         String applicationId = startDraft("focal.nairobi");
         mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")

@@ -144,6 +144,19 @@ class DecisionPageTest extends TaskPageTest {
         assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
     }
 
+    @Test
+    void the_second_approver_sees_the_conditions_and_the_request_of_the_decision_they_confirm() throws Exception {
+        String applicationId = submitted("90000");
+        Task central = centralReviewOpened(applicationId);
+        mvc.perform(decision(central, "APPROVE_PARTIALLY", "70000")).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "Decision recorded: a second Central Team approver must confirm it."));
+        Task second = awaitTask(applicationId, "user_second_approval");
+
+        String colleague = page("/tasks/" + second.getId(), "central.approver");
+        assertThat(colleague).contains("Confirm the decision", "USD 70,000.00", "USD 90,000.00", REASONS)
+                .containsPattern("<p id=\"decision-conditions\"[^>]*>" + Pattern.quote(CONDITIONS) + "</p>");
+    }
+
     /** The rationale, conditions and internal note as typed, and the chosen decision still chosen. */
     private static void assertKeptAsTyped(String page, String decisionType) {
         assertThat(page).contains(">" + REASONS + "</textarea>", ">" + CONDITIONS + "</textarea>", ">" + INTERNAL + "</textarea>");
