@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.strongcities.fund.web.readmodel.CaseProjection;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.CreateApplicationDraftCommand;
 import org.strongcities.fund.domain.api.IndicatorResult;
@@ -48,9 +49,6 @@ import java.util.UUID;
 @RequestMapping("/city")
 @PreAuthorize("hasRole('CITY_FOCAL_POINT')")
 class CityPortalController {
-
-    /** The timeline's word for a revision request (CaseProjection); its detail is what the reviewers asked. */
-    static final String REVISION_REQUESTED_WORD = "Revision requested";
 
     private final CommandGateway commands;
     private final CaseQueries cases;
@@ -236,7 +234,7 @@ class CityPortalController {
         model.addAttribute("timeline", timeline);
         // The city revises what the reviewers asked for: their latest request stands above the form it changes.
         model.addAttribute("revisionRequest", revising ? timeline.stream()
-                .filter(entry -> REVISION_REQUESTED_WORD.equals(entry.statusWord()) && entry.detail() != null)
+                .filter(entry -> CaseProjection.REVISION_REQUESTED.equals(entry.statusWord()) && entry.detail() != null)
                 .reduce((earlier, later) -> later).map(CaseViews.TimelineEntry::detail).orElse(null) : null);
         return "city/edit";
     }

@@ -48,6 +48,8 @@ import java.util.stream.Collectors;
 public class CaseProjection {
 
     public static final String GROUP = "cases";
+    /** The timeline's word for a revision request; its detail is what the reviewers asked the city to change. */
+    public static final String REVISION_REQUESTED = "Revision requested";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -107,7 +109,7 @@ public class CaseProjection {
     @EventHandler
     void on(RevisionRequestedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.REVISION_REQUESTED, at);
-        timeline.record(eventId, event.applicationId(), at, "Revision requested", event.rationaleForApplicant(), event.actor());
+        timeline.record(eventId, event.applicationId(), at, REVISION_REQUESTED, event.rationaleForApplicant(), event.actor());
     }
 
     @EventHandler
