@@ -147,6 +147,11 @@ public class Award {
                 describe(tranche));
         BusinessRuleViolation.requireLine(command.paymentReference(), "Payment of " + describe(tranche) + " needs its payment reference");
         BusinessRuleViolation.require(command.valueDate() != null, "Payment of " + describe(tranche) + " needs its value date");
+        // As for money received (ReceiptDating): a payment is recorded once it has left, so that balances as of a
+        // day never count money that had not moved by then.
+        LocalDate today = RecordedTime.today();
+        BusinessRuleViolation.require(!command.valueDate().isAfter(today), "Payment of " + describe(tranche) + " has a value date of "
+                + command.valueDate() + ", after today (" + today + "); record the payment once the money has left, with that day");
         BusinessRuleViolation.require(command.conversion() == null || command.conversion().original().equals(tranche.schedule.amount()),
                 "The conversion of " + describe(tranche) + " must start from its " + tranche.schedule.amount());
         Money paidAfter = paid.plus(tranche.schedule.amount());

@@ -131,6 +131,9 @@ class AwardLifecycleTest {
         assertThatThrownBy(() -> send(pay("t-1", "frank"))).hasMessageStartingWith("Four eyes: frank is the finance approver");
         assertThatThrownBy(() -> send(new RecordTranchePaymentCommand("award-1", "t-1", "R".repeat(300), DAY, null, "gina")))
                 .hasMessageEndingWith("needs its payment reference: at most 200 characters, this one has 300");
+        assertThatThrownBy(() -> send(new RecordTranchePaymentCommand("award-1", "t-1", "PAY-t-1", DAY.plusDays(1), null, "gina")))
+                .hasMessage("Payment of tranche t-1 (USD 20,000.00) of award award-1 to city city-dakar has a value date of "
+                        + DAY.plusDays(1) + ", after today (" + DAY + "); record the payment once the money has left, with that day");
         send(pay("t-1", "gina"));
 
         send(new RequestTrancheCommand("award-1", "t-2", "erin"));

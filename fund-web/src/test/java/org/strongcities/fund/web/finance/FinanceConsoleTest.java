@@ -229,6 +229,32 @@ class FinanceConsoleTest extends FinanceWebTest {
     }
 
     @Test
+    void aPaymentDatedAfterTodayIsRefusedAndNothingIsStored() throws Exception {
+        String contributionId = fixture.fundedContribution(DemoNetwork.DONOR_US, "10000", Earmark.unrestricted());
+        String cityId = fixture.city("Futureton", "focal.futureton");
+        String awardId = fixture.award(cityId, "focal.futureton", contributionId, "6000", "Youth forum of Futureton", false);
+        mvc.perform(post("/finance/tranches/{a}/t-1/request", awardId).with(user(officer)).with(csrf()));
+        mvc.perform(post("/finance/tranches/{a}/t-1/approve", awardId).with(user(approver)).with(csrf()));
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("APPROVED");
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        long before = fixture.events();
+        mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", "BANK-FUTURE-1").param("valueDate", today.plusYears(3).toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has a value date of " + today.plusYears(3) + ", after today ("
+                        + today + "); record the payment once the money has left, with that day")))
+                .andExpect(content().string(containsString("value=\"BANK-FUTURE-1\"")));
+        assertThat(fixture.events()).isEqualTo(before);
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("APPROVED");
+
+        mvc.perform(post("/finance/tranches/{a}/t-1/payment", awardId).with(user(officer)).with(csrf())
+                        .param("paymentReference", "BANK-FUTURE-1").param("valueDate", today.toString()))
+                .andExpect(redirectedUrl("/finance/tranches"));
+        assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("PAID");
+    }
+
+    @Test
     void anAmountWithDecimalsInACurrencyWithoutThemIsToldToBeAWholeNumber() throws Exception {
         mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
                         .param("donorId", DemoNetwork.DONOR_US).param("amount", "1000.5").param("currency", "JPY")

@@ -270,7 +270,7 @@ class ProjectionRebuildTest extends ApplicationTest {
         commands.sendAndWait(new RejectAmendmentCommand(award, "am-move", "Travel is not a priority", APPROVER));
         commands.sendAndWait(new RequestTrancheCommand(award, "t-1", OFFICER));
         commands.sendAndWait(new ApproveTrancheCommand(award, "t-1", APPROVER));
-        commands.sendAndWait(new RecordTranchePaymentCommand(award, "t-1", "PAY-REBUILD-1", FinanceFixture.START.plusMonths(1),
+        commands.sendAndWait(new RecordTranchePaymentCommand(award, "t-1", "PAY-REBUILD-1", FinanceFixture.START.plusDays(5),
                 null, OFFICER));
         commands.sendAndWait(new RecordRefundCommand(award, "refund-rebuild-1", Money.usd("700"), "Venue was free", OFFICER));
         commands.sendAndWait(new SubmitReportCommand(award, "r-1", "Half the workshops done.",
