@@ -1,10 +1,8 @@
 package org.strongcities.fund.web.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.readmodel.CaseProjection;
 import org.strongcities.fund.web.readmodel.LedgerProjection;
 import org.strongcities.fund.web.readmodel.ProjectionRebuild;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Operators' view of the read models the pages show: how far each projection has read the event store,
@@ -35,23 +33,25 @@ class ReadModelsController {
 
     private final EventProcessingConfiguration processing;
     private final ProjectionRebuild rebuild;
-    private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
     private final AdminText text;
 
-    ReadModelsController(EventProcessingConfiguration processing, ProjectionRebuild rebuild, JdbcTemplate jdbc, AdminText text) {
+    ReadModelsController(EventProcessingConfiguration processing, ProjectionRebuild rebuild, ReadModels readModels,
+                         AdminText text) {
         this.processing = processing;
         this.rebuild = rebuild;
-        this.jdbc = jdbc;
+        this.readModels = readModels;
         this.text = text;
     }
 
-    /** One projection as this node sees it; position null when none of its segments runs here. */
-    record Projection(String name, String title, String describes, boolean running, Long position, Long behind) {
+    /** One projection: its state on this node, and how far it has read on whichever node runs it (null: not yet). */
+    record Projection(String name, String title, String describes, boolean running, boolean segmentsHere, Long position,
+                      Long behind) {
     }
 
     @GetMapping
     String overview(Model model) {
-        long newest = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        long newest = readModels.newestEvent();
         model.addAttribute("newest", newest);
         model.addAttribute("projections", PROJECTIONS.stream().map(name -> projection(name, newest)).toList());
         return "admin/read-models";
@@ -79,12 +79,11 @@ class ReadModelsController {
 
     private Projection projection(String name, long newest) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-        // The slowest segment running here says how far the whole projection is.
-        OptionalLong position = processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).min();
-        Long at = position.isPresent() ? position.getAsLong() : null;
-        return new Projection(name, title(name), text.get("admin.readModels." + name), processor.isRunning(), at, at == null ? null : Math.max(0, newest - at));
+        // Read from the token table, as the pages wait for it: right whichever node holds the segments.
+        long position = readModels.position(name);
+        Long at = position < 0 ? null : position;
+        return new Projection(name, title(name), text.get("admin.readModels." + name), processor.isRunning(),
+                !processor.processingStatus().isEmpty(), at, at == null ? null : Math.max(0, newest - at));
     }
 
     private String title(String name) {

@@ -34,7 +34,7 @@ public class ReadModels {
 
     /** Returns once every tracking projection has handled the newest event stored so far, or after a few seconds. */
     public void awaitCaughtUp() {
-        Long newest = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        long newest = newestEvent();
         String[] projections = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(processor -> processor.getName())
@@ -51,6 +51,16 @@ public class ReadModels {
                 return;
             }
         }
+    }
+
+    /** The global index of the newest stored event, -1 when the store is empty. */
+    public long newestEvent() {
+        return jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+    }
+
+    /** How far a projection has read, on whichever node it runs: its slowest segment's position, -1 when unknown. */
+    public long position(String projection) {
+        return slowestPosition(new String[]{projection});
     }
 
     private long slowestPosition(String[] projections) {

@@ -84,11 +84,7 @@ final class ProjectionFold {
         if (held != null) {
             Map<String, Object> values = new HashMap<>();
             for (String column : columns) {
-                if (!held.containsKey(column)) {
-                    throw new IllegalStateException("A handler reads " + column + " of " + row.table().name()
-                            + ", which the insert of the row did not set: set it there");
-                }
-                values.put(column, held.get(column));
+                values.put(column, RowChange.held(held, column));
             }
             return values;
         }

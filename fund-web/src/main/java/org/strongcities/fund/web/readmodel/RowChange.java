@@ -238,10 +238,11 @@ abstract sealed class RowChange permits RowChange.Insert, RowChange.Update {
         }
     }
 
-    private static Object held(Map<String, Object> columns, String column) {
+    /** A column of a row held in memory, which a change or a handler reads: the row's insert must have set it. */
+    static Object held(Map<String, Object> columns, String column) {
         if (!columns.containsKey(column)) {
-            throw new IllegalStateException("A change reads " + column + ", which the insert of the row did not set: "
-                    + "set it there, so that a rebuild in memory knows its value");
+            throw new IllegalStateException("A change or a handler reads " + column + ", which the insert of the row did not "
+                    + "set: set it there, so that a rebuild in memory knows its value");
         }
         return columns.get(column);
     }

@@ -52,13 +52,7 @@ class CityPortalTest extends ApplicationTest {
     void anUnknownCurrencyIsReportedAtTheCurrencyNotAsAMissingAmount() throws Exception {
         String applicationId = startDraft("focal.nairobi");
 
-        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
-                        .with(request -> {
-                            request.setParameter("currency", "XYZ");
-                            return request;
-                        })
-                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = submittedWith(applicationId, "currency", "XYZ");
 
         assertThat(page).contains("not ready to submit").doesNotContain("Missing: a requested amount");
         // The message stands right after the currency field, which is marked invalid and points at it.
@@ -74,13 +68,7 @@ class CityPortalTest extends ApplicationTest {
     void budgetLinesThatDoNotAddUpAreSaidAsTheyAreNotAsSomethingMissing() throws Exception {
         String applicationId = startDraft("focal.nairobi");
 
-        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
-                        .with(request -> {
-                            request.setParameter("requestedAmount", "25000");
-                            return request;
-                        })
-                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = submittedWith(applicationId, "requestedAmount", "25000");
 
         assertThat(page).contains("not ready to submit",
                         "The budget lines add up to USD 20,000.00 but the requested amount is USD 25,000.00.")
@@ -175,5 +163,16 @@ class CityPortalTest extends ApplicationTest {
 
     private int events() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Integer.class);
+    }
+
+    /** The page answering a submission of the complete application with one field typed otherwise. */
+    private String submittedWith(String applicationId, String field, String value) throws Exception {
+        return mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .with(request -> {
+                            request.setParameter(field, value);
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }

@@ -19,11 +19,7 @@ class RevisionRequestShownTest extends JourneyTest {
 
     @Test
     void theFormTheCityRevisesShowsWhatTheReviewersAsked() throws Exception {
-        Journeys journeys = journeys();
-        String applicationId = journeys.submitted();
-        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
-        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision")
-                .param("rationaleForApplicant", "Split the venue costs from travel & name the wards."), "hub.eastafrica");
+        String applicationId = sentBackForRevision(journeys(), "Split the venue costs from travel & name the wards.");
         assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
 
         String form = mvc.perform(get("/city/applications/" + applicationId + "/edit")
@@ -37,10 +33,7 @@ class RevisionRequestShownTest extends JourneyTest {
     @Test
     void theReviewerReadsTheCitysResponseAsTheCitysNotAsTheirOwn() throws Exception {
         Journeys journeys = journeys();
-        String applicationId = journeys.submitted();
-        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
-        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision").param("rationaleForApplicant", "Name the wards."),
-                "hub.eastafrica");
+        String applicationId = sentBackForRevision(journeys, "Name the wards.");
         journeys.ok(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
                 .param("responseToReviewers", "The wards are named in the summary."), "focal.nairobi");
 
@@ -59,10 +52,7 @@ class RevisionRequestShownTest extends JourneyTest {
     @Test
     void aStaleSaveOfARevisionIsNotToldItIsSavedAndKeepsWhatWasTyped() throws Exception {
         Journeys journeys = journeys();
-        String applicationId = journeys.submitted();
-        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
-        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision").param("rationaleForApplicant", "Name the wards."),
-                "hub.eastafrica");
+        String applicationId = sentBackForRevision(journeys, "Name the wards.");
 
         // A tab opened while the application was a draft still offers "Save draft".
         MvcResult saved = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
@@ -74,5 +64,13 @@ class RevisionRequestShownTest extends JourneyTest {
         assertThat(saved.getResponse().getStatus()).isEqualTo(200);
         assertThat(saved.getResponse().getContentAsString()).contains("not yet saved", "Dialogues in Kibera and Mathare wards.");
         assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
+    }
+
+    /** A submitted application the hub reviewer sends back, asking for {@code request}. */
+    private static String sentBackForRevision(Journeys journeys, String request) throws Exception {
+        String applicationId = journeys.submitted();
+        Task hubReview = journeys.open(applicationId, "user_hub_review", "hub.eastafrica");
+        journeys.ok(post("/tasks/" + hubReview.getId() + "/revision").param("rationaleForApplicant", request), "hub.eastafrica");
+        return applicationId;
     }
 }
