@@ -2,7 +2,7 @@ package org.strongcities.fund.web.admin;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.strongcities.fund.domain.api.Region;
+import org.strongcities.fund.web.finance.FundedActivity;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -86,11 +86,7 @@ class Directory {
     }
 
     static String regionName(String region) {
-        try {
-            return Region.valueOf(region).displayName();
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return region;
-        }
+        return FundedActivity.regionName(region);
     }
 
     /** "Medellín" → "city-medellin": readable ids like the demo's, unique within their kind. */

@@ -38,11 +38,7 @@ class FinanceQueries {
 
         /** "East & Southern Africa", not the enum's name; an unknown code is shown as stored. */
         public String regionName() {
-            try {
-                return org.strongcities.fund.domain.api.Region.valueOf(region).displayName();
-            } catch (IllegalArgumentException | NullPointerException unknown) {
-                return region;
-            }
+            return FundedActivity.regionName(region);
         }
 
         /** Only an open award can be amended (the Award refuses any change once it is closed). */
