@@ -1,6 +1,8 @@
 package org.strongcities.fund.domain;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -26,15 +28,20 @@ import java.util.function.Function;
 public class FundDomain implements ConfigurerModule {
 
     private final Function<Configuration, Cache> aggregateCache;
+    private final Function<Configuration, LockFactory> aggregateLocks;
 
-    /** Every command loads its aggregates from their events. */
+    /** Every command loads its aggregates from their events, under Axon's default locks. */
     public FundDomain() {
-        this(configuration -> null);
+        this(configuration -> null, configuration -> PessimisticLockFactory.usingDefaults());
     }
 
-    /** Each aggregate type keeps its recently used aggregates in a cache of its own, made by {@code aggregateCache}. */
-    public FundDomain(Function<Configuration, Cache> aggregateCache) {
+    /**
+     * Each aggregate type keeps its recently used aggregates in a cache of its own, made by {@code aggregateCache},
+     * and locks them with a lock factory of its own, made by {@code aggregateLocks}.
+     */
+    public FundDomain(Function<Configuration, Cache> aggregateCache, Function<Configuration, LockFactory> aggregateLocks) {
         this.aggregateCache = aggregateCache;
+        this.aggregateLocks = aggregateLocks;
     }
 
     @Override
@@ -55,6 +62,6 @@ public class FundDomain implements ConfigurerModule {
     }
 
     private <A> AggregateConfigurer<A> aggregate(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureCache(aggregateCache);
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(aggregateCache).configureLockFactory(aggregateLocks);
     }
 }

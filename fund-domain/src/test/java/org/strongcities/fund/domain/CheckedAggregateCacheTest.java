@@ -1,5 +1,6 @@
 package org.strongcities.fund.domain;
 
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -65,7 +66,7 @@ class CheckedAggregateCacheTest {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> storage);
-        new FundDomain(c -> new CheckedAggregateCache(c::eventStore, 2)).configureModule(configurer);
+        new FundDomain(c -> new CheckedAggregateCache(c::eventStore, 2), c -> PessimisticLockFactory.usingDefaults()).configureModule(configurer);
         axon = configurer.buildConfiguration();
         axon.start();
         send(new RegisterMemberCityCommand("city-dakar", "Dakar", "SN", Region.WEST_AFRICA, "hub-wa", PopulationBand.FROM_1M_TO_5M,

@@ -2,6 +2,7 @@ package org.strongcities.fund.web.platform;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -48,11 +49,13 @@ public class AxonWiring {
      * Registers every aggregate and cross-aggregate command handler of the domain. Each aggregate type
      * keeps its most recently used aggregates, checked against the store before each use (see
      * {@link CheckedAggregateCache}): a case's steps come in bursts (a submission is followed by its
-     * eligibility check and hub review within seconds) and a contribution funds many awards.
+     * eligibility check and hub review within seconds) and a contribution funds many awards. An aggregate's
+     * lock is held until the transaction with its new events ends (see {@link LocksHeldToTransactionEnd}).
      */
     @Bean
     ConfigurerModule fundDomain() {
-        return new FundDomain(configuration -> new CheckedAggregateCache(configuration::eventStore, AGGREGATES_KEPT_PER_TYPE));
+        return new FundDomain(configuration -> new CheckedAggregateCache(configuration::eventStore, AGGREGATES_KEPT_PER_TYPE),
+                configuration -> new LocksHeldToTransactionEnd(PessimisticLockFactory.usingDefaults()));
     }
 
     /**

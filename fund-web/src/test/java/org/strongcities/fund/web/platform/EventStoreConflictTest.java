@@ -1,6 +1,7 @@
 package org.strongcities.fund.web.platform;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -24,9 +25,17 @@ import org.strongcities.fund.web.finance.FinanceFixture;
 import org.strongcities.fund.web.support.ApplicationTest;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +95,57 @@ class EventStoreConflictTest extends ApplicationTest {
                 SELECT convert_from(payload, 'UTF8')::jsonb -> 'content' ->> 'title' FROM domainevententry
                 WHERE aggregateidentifier = ? AND payloadtype = ?""", String.class, application,
                 ApplicationSubmittedEvent.class.getName())).isEqualTo("Saved on the other node");
+    }
+
+    /**
+     * A process step that sends two commands to one aggregate in a transaction it did not start (the
+     * eligibility check, then the start of the hub review), while the city sends its own command to the
+     * same aggregate. The city's command must wait until the step's transaction has ended and then go on
+     * from both of its events; it must not slip in between the two and deadlock with the second.
+     */
+    @Test
+    void aCommandWaitsUntilTheTransactionThatChangedItsAggregateEnds() throws Exception {
+        String focal = "focal.locktown";
+        String city = new FinanceFixture(commands, jdbc).city("Locktown", focal);
+        String application = FinanceFixture.unique("locked-app");
+        commands.sendAndWait(new CreateApplicationDraftCommand(application, city, focal));
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch firstStepSent = new CountDownLatch(1);
+            CompletableFuture<Thread> cityThread = new CompletableFuture<>();
+            Future<?> processStep = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                commands.sendAndWait(new SaveApplicationDraftCommand(application, content("First step"), focal));
+                firstStepSent.countDown();
+                awaitWaiting(cityThread.join());
+                commands.sendAndWait(new SaveApplicationDraftCommand(application, content("Second step"), focal));
+            }));
+            assertThat(firstStepSent.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> citySave = threads.submit(() -> {
+                cityThread.complete(Thread.currentThread());
+                commands.sendAndWait(new SaveApplicationDraftCommand(application, content("The city's save"), focal));
+            });
+
+            processStep.get(60, TimeUnit.SECONDS);
+            citySave.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("""
+                SELECT convert_from(payload, 'UTF8')::jsonb -> 'content' ->> 'title' FROM domainevententry
+                WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""", String.class, application,
+                ApplicationDraftSavedEvent.class.getName())).containsExactly("First step", "Second step", "The city's save");
+    }
+
+    /** Until {@code waiter} waits for the aggregate's lock, or for another transaction in PostgreSQL. */
+    private void awaitWaiting(Thread waiter) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Arrays.stream(waiter.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith(
+                PessimisticLockFactory.class.getName()))
+                && jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", Long.class) == 0) {
+            assertThat(System.nanoTime()).as("the city's command waits").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     private static ApplicationContent content(String title) {
