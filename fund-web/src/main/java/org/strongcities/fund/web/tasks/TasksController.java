@@ -331,7 +331,7 @@ class TasksController {
     String confirm(@AuthenticationPrincipal FundUser user, @PathVariable String taskId, RedirectAttributes redirect) {
         Task task = stepTask(user, taskId, ApplicationReviewProcess.Elements.USER_SECOND_APPROVAL);
         complete(redirect, task, user, new ConfirmDecisionCommand(stringVariable(task, ApplicationReviewProcess.Variables.APPLICATION_ID),
-                user.getUsername()), Map.of(), "Decision confirmed.");
+                user.getUsername()), ApplicationReviewProcess.secondApprovalConfirmed(), "Decision confirmed.");
         return "redirect:/tasks";
     }
 
