@@ -228,6 +228,8 @@ class DecisionPageTest extends TaskPageTest {
         mvc.perform(post("/tasks/" + secondAgain.getId() + "/confirm").with(csrf()).with(SignedIn.as(users, "central.approver")))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "Decision confirmed."));
         assertThat(statusOf(applicationId)).isEqualTo("PARTIALLY_AWARDED");
+        // Confirmed this time: the review ends, instead of taking the way back to the Central Team a second time.
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(applicationId).count()).as("open tasks").isZero();
     }
 
     private MockHttpServletRequestBuilder withhold(Task task, String username, String reason) {
