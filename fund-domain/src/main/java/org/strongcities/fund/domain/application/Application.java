@@ -15,6 +15,7 @@ import org.strongcities.fund.domain.api.AwardRecordedOnApplicationEvent;
 import org.strongcities.fund.domain.api.BusinessRuleViolation;
 import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
 import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
+import org.strongcities.fund.domain.api.ConfirmationWithheldEvent;
 import org.strongcities.fund.domain.api.CreateApplicationDraftCommand;
 import org.strongcities.fund.domain.api.DecideApplicationCommand;
 import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
@@ -34,6 +35,7 @@ import org.strongcities.fund.domain.api.StartCentralReviewCommand;
 import org.strongcities.fund.domain.api.StartHubReviewCommand;
 import org.strongcities.fund.domain.api.SubmitApplicationCommand;
 import org.strongcities.fund.domain.api.WithdrawApplicationCommand;
+import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.domain.policy.ApplicationCompleteness;
 import org.strongcities.fund.domain.policy.DecisionPolicy;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
@@ -192,6 +194,22 @@ public class Application {
         requireNotAnApplicant(command.actor(), "second approver");
         apply(new DecisionConfirmedEvent(applicationId, version, pendingDecision.type(), pendingDecision.approvedAmount(),
                 pendingDecision.decidedBy(), command.actor()));
+    }
+
+    /**
+     * The second approver disagrees: the decision is dropped and the Central Team decides again, which needs a
+     * second approval again when the policy says so. Like confirming, it needs eyes other than the decider's.
+     */
+    @CommandHandler
+    void handle(WithholdConfirmationCommand command) {
+        BusinessRuleViolation.require(pendingDecision != null, "Application " + applicationId + " has no decision awaiting confirmation");
+        FourEyesPolicy.requireDistinct(pendingDecision.decidedBy(), "decider", command.actor(), "second approver",
+                "application " + applicationId);
+        requireNotAnApplicant(command.actor(), "second approver");
+        BusinessRuleViolation.requireText(command.reason(),
+                "Say why the decision on application " + applicationId + " is not confirmed");
+        apply(new ConfirmationWithheldEvent(applicationId, version, pendingDecision.type(), pendingDecision.approvedAmount(),
+                pendingDecision.decidedBy(), command.reason(), command.actor()));
     }
 
     @CommandHandler
@@ -372,6 +390,13 @@ public class Application {
     void on(DecisionConfirmedEvent event) {
         pendingDecision = null;
         decided(event.decisionType(), event.approvedAmount(), List.of(event.decidedBy(), event.actor()));
+    }
+
+    /** The withheld decision never took effect: the application stays under central review, with no decision pending. */
+    @EventSourcingHandler
+    void on(ConfirmationWithheldEvent event) {
+        pendingDecision = null;
+        status = UNDER_CENTRAL_REVIEW;
     }
 
     private void decided(DecisionType decisionType, Money amount, List<String> deciders) {

@@ -12,6 +12,7 @@ import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
 import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
+import org.strongcities.fund.domain.api.ConfirmationWithheldEvent;
 import org.strongcities.fund.domain.api.DecideApplicationCommand;
 import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
 import org.strongcities.fund.domain.api.DecisionReopenedEvent;
@@ -26,6 +27,7 @@ import org.strongcities.fund.domain.api.RevisionRequestedEvent;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.domain.api.WithdrawApplicationCommand;
+import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import static org.strongcities.fund.domain.api.ApplicationStatus.UNDER_CENTRAL_REVIEW;
 import java.time.LocalDate;
 import java.util.List;
@@ -105,6 +107,67 @@ public class ApplicationTest {
                 .expectExceptionMessage("Four eyes: carla is the decider of application app-1 and cannot also be the second approver; another account must do this");
         fixture.given(underCentralReview("40000")).andGiven(decided).when(new ConfirmDecisionCommand(APP, "dmitri"))
                 .expectEvents(new DecisionConfirmedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"), "carla", "dmitri"));
+    }
+
+    @Test
+    void theSecondApproverWithholdsConfirmationWithAReasonAndTheCentralTeamDecidesAgain() {
+        ApplicationDecidedEvent large = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_PARTIALLY, Money.usd("30000"),
+                "Report monthly", "Sound plan", null, true, "carla");
+        ConfirmationWithheldEvent withheld = new ConfirmationWithheldEvent(APP, 1, DecisionType.APPROVE_PARTIALLY,
+                Money.usd("30000"), "carla", "The budget lines do not add up to the approved amount", "dmitri");
+        fixture.given(underCentralReview("40000")).andGiven(large)
+                .when(new WithholdConfirmationCommand(APP, "The budget lines do not add up to the approved amount", "dmitri"))
+                .expectEvents(withheld);
+        // The dropped decision no longer waits: a new decision is taken, and again awaits a second approver.
+        ApplicationDecidedEvent again = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_PARTIALLY, Money.usd("25000"),
+                "Report monthly", "Sound plan", null, true, "carla");
+        fixture.given(underCentralReview("40000")).andGiven(large, withheld)
+                .when(new DecideApplicationCommand(APP, DecisionType.APPROVE_PARTIALLY, Money.usd("25000"), "Report monthly",
+                        "Sound plan", null, true, "carla"))
+                .expectEvents(again);
+        fixture.given(underCentralReview("40000")).andGiven(large, withheld, again)
+                .when(new ConfirmDecisionCommand(APP, "dmitri"))
+                .expectEvents(new DecisionConfirmedEvent(APP, 1, DecisionType.APPROVE_PARTIALLY, Money.usd("25000"), "carla", "dmitri"));
+        // With nothing pending, there is nothing to confirm, and the case can be sent back to the city.
+        fixture.given(underCentralReview("40000")).andGiven(large, withheld).when(new ConfirmDecisionCommand(APP, "dmitri"))
+                .expectNoEvents().expectExceptionMessage("Application app-1 has no decision awaiting confirmation");
+        fixture.given(underCentralReview("40000")).andGiven(large, withheld)
+                .when(new RequestRevisionCommand(APP, "Explain the budget", "carla"))
+                .expectEvents(new RevisionRequestedEvent(APP, 1, ReviewStage.CENTRAL, "Explain the budget", "carla"));
+    }
+
+    @Test
+    void onlyAnotherPersonWithholdsConfirmationOfAPendingDecisionAndSaysWhy() {
+        ApplicationDecidedEvent large = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"),
+                null, null, null, true, "carla");
+        fixture.given(underCentralReview("40000")).andGiven(large)
+                .when(new WithholdConfirmationCommand(APP, "I disagree", "carla"))
+                .expectNoEvents()
+                .expectExceptionMessage("Four eyes: carla is the decider of application app-1 and cannot also be the second "
+                        + "approver; another account must do this");
+        fixture.given(underCentralReview("40000")).andGiven(large)
+                .when(new WithholdConfirmationCommand(APP, "I disagree", "amina"))
+                .expectNoEvents()
+                .expectExceptionMessage("Four eyes: amina is the applicant of application app-1 and cannot also be the second "
+                        + "approver; another account must do this");
+        for (String blank : new String[]{null, "", "  "}) {
+            fixture.given(underCentralReview("40000")).andGiven(large)
+                    .when(new WithholdConfirmationCommand(APP, blank, "dmitri"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Say why the decision on application app-1 is not confirmed");
+        }
+        // No decision awaits confirmation: none taken yet, one that took effect at once, or one already confirmed.
+        fixture.given(underCentralReview("40000")).when(new WithholdConfirmationCommand(APP, "I disagree", "dmitri"))
+                .expectNoEvents().expectExceptionMessage("Application app-1 has no decision awaiting confirmation");
+        fixture.given(underCentralReview("20000"))
+                .andGiven(new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("20000"), null, null, null,
+                        false, "carla"))
+                .when(new WithholdConfirmationCommand(APP, "I disagree", "dmitri"))
+                .expectNoEvents().expectExceptionMessage("Application app-1 has no decision awaiting confirmation");
+        fixture.given(underCentralReview("40000"))
+                .andGiven(large, new DecisionConfirmedEvent(APP, 1, DecisionType.APPROVE_IN_FULL, Money.usd("40000"), "carla", "erin"))
+                .when(new WithholdConfirmationCommand(APP, "I disagree", "dmitri"))
+                .expectNoEvents().expectExceptionMessage("Application app-1 has no decision awaiting confirmation");
     }
 
     @Test

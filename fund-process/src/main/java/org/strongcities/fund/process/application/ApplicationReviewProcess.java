@@ -65,6 +65,8 @@ public final class ApplicationReviewProcess {
         public static final String SECOND_APPROVAL_REQUIRED = "secondApprovalRequired";
         /** The Central Team member who decided; the second approver must be someone else. */
         public static final String DECIDED_BY = "decidedBy";
+        /** A {@link SecondApprovalOutcome} name; routes gateway_second_approval_outcome. */
+        public static final String SECOND_APPROVAL_OUTCOME = "secondApprovalOutcome";
 
         private Variables() {
         }
@@ -95,6 +97,7 @@ public final class ApplicationReviewProcess {
         public static final String GATEWAY_CENTRAL_OUTCOME = "gateway_central_outcome";
         public static final String GATEWAY_AMOUNT_THRESHOLD = "gateway_amount_threshold";
         public static final String USER_SECOND_APPROVAL = "user_second_approval";
+        public static final String GATEWAY_SECOND_APPROVAL_OUTCOME = "gateway_second_approval_outcome";
         public static final String GATEWAY_APPROVAL_KIND = "gateway_approval_kind";
         public static final String SUBPROCESS_WITHDRAWAL = "subprocess_withdrawal";
         public static final String START_WITHDRAWN = "start_withdrawn";
@@ -135,6 +138,14 @@ public final class ApplicationReviewProcess {
         }
     }
 
+    /** How the second approver completes user_second_approval. */
+    public enum SecondApprovalOutcome {
+        /** The decision takes effect. */
+        CONFIRMED,
+        /** The decision is dropped: back to the Central Team's review, for a new decision. */
+        WITHHELD
+    }
+
     private ApplicationReviewProcess() {
     }
 
@@ -162,6 +173,19 @@ public final class ApplicationReviewProcess {
         return Map.of(Variables.CENTRAL_OUTCOME, CentralOutcome.of(decisionType).name(),
                 Variables.SECOND_APPROVAL_REQUIRED, secondApprovalRequired,
                 Variables.DECIDED_BY, decidedBy);
+    }
+
+    /**
+     * Variables to complete user_second_approval with after ConfirmDecisionCommand. Always set: a case whose
+     * confirmation was withheld before comes to this task again, and must not take the withheld way twice.
+     */
+    public static Map<String, Object> secondApprovalConfirmed() {
+        return Map.of(Variables.SECOND_APPROVAL_OUTCOME, SecondApprovalOutcome.CONFIRMED.name());
+    }
+
+    /** Variables to complete user_second_approval with after WithholdConfirmationCommand: back to user_central_review. */
+    public static Map<String, Object> secondApprovalWithheld() {
+        return Map.of(Variables.SECOND_APPROVAL_OUTCOME, SecondApprovalOutcome.WITHHELD.name());
     }
 
     /** A routing copy for the decision tables: the dollar amount as a double, null in another currency. */

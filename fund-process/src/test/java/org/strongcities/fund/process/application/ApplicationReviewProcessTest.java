@@ -37,6 +37,7 @@ import org.strongcities.fund.domain.api.StartCentralReviewCommand;
 import org.strongcities.fund.domain.api.StartHubReviewCommand;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SubmitReviewCommand;
+import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.process.CandidateGroups;
 import org.strongcities.fund.process.CityDirectory.CityStanding;
 import org.strongcities.fund.process.CommandDelegate;
@@ -165,9 +166,45 @@ class ApplicationReviewProcessTest extends ProcessTestSupport {
                 .isInstanceOf(BusinessRuleViolation.class);
         verify(commandGateway, never()).sendAndWait(bySameDecider);
 
-        processTasks.complete(secondApproval, SECOND_APPROVER, CENTRAL, new ConfirmDecisionCommand(caseId, SECOND_APPROVER), Map.of());
+        processTasks.complete(secondApproval, SECOND_APPROVER, CENTRAL, new ConfirmDecisionCommand(caseId, SECOND_APPROVER),
+                ApplicationReviewProcess.secondApprovalConfirmed());
 
         assertThat(review).isEnded().hasPassed(Elements.END_PARTIALLY_AWARDED);
+    }
+
+    @Test
+    void a_withheld_confirmation_sends_the_case_back_to_the_central_team_for_a_new_decision() {
+        ProcessInstance review = reachCentralReview("90000");
+        decide(DecisionType.APPROVE_IN_FULL, Money.usd("90000"));
+        String firstApproval = task(Elements.USER_SECOND_APPROVAL).getId();
+        WithholdConfirmationCommand byTheDecider = new WithholdConfirmationCommand(caseId, "On second thoughts", DECIDER);
+        assertThatThrownBy(() -> processTasks.complete(firstApproval, DECIDER, CENTRAL, byTheDecider,
+                ApplicationReviewProcess.secondApprovalWithheld()))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("Four eyes");
+        verify(commandGateway, never()).sendAndWait(byTheDecider);
+
+        WithholdConfirmationCommand withheld = new WithholdConfirmationCommand(caseId, "The budget does not support the full amount",
+                SECOND_APPROVER);
+        processTasks.complete(firstApproval, SECOND_APPROVER, CENTRAL, withheld, ApplicationReviewProcess.secondApprovalWithheld());
+
+        verify(commandGateway).sendAndWait(withheld);
+        assertThat(review).isWaitingAt(Elements.USER_CENTRAL_REVIEW).hasPassed(Elements.GATEWAY_SECOND_APPROVAL_OUTCOME)
+                .hasNotPassed(Elements.GATEWAY_APPROVAL_KIND);
+        // The event put the application back under central review: the process starts no new central review.
+        verify(commandGateway, times(1)).sendAndWait(new StartCentralReviewCommand(caseId, CommandDelegate.SYSTEM_ACTOR));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(Elements.USER_CENTRAL_REVIEW).getId()))
+                .extracting(IdentityLink::getGroupId).containsExactly(CENTRAL_TEAM);
+
+        // The one who withheld decides this time, so the new second approval refuses them and not the first decider.
+        decide(DecisionType.APPROVE_PARTIALLY, Money.usd("60000"), SECOND_APPROVER);
+        String secondApproval = task(Elements.USER_SECOND_APPROVAL).getId();
+        assertThatThrownBy(() -> processTasks.complete(secondApproval, SECOND_APPROVER, CENTRAL,
+                new ConfirmDecisionCommand(caseId, SECOND_APPROVER), ApplicationReviewProcess.secondApprovalConfirmed()))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("Four eyes");
+        processTasks.complete(secondApproval, DECIDER, CENTRAL, new ConfirmDecisionCommand(caseId, DECIDER),
+                ApplicationReviewProcess.secondApprovalConfirmed());
+
+        assertThat(review).isEnded().hasPassed(Elements.END_PARTIALLY_AWARDED).hasNotPassed(Elements.END_AWARDED);
     }
 
     @Test
@@ -311,10 +348,14 @@ class ApplicationReviewProcessTest extends ProcessTestSupport {
 
     /** As the web layer does: ask the routing table, send its verdict in the command and the completion. */
     private void decide(DecisionType decisionType, Money approved) {
+        decide(decisionType, approved, DECIDER);
+    }
+
+    private void decide(DecisionType decisionType, Money approved, String decider) {
         boolean secondApprovalRequired = routing.secondApprovalRequired(decisionType, approved);
-        processTasks.complete(task(Elements.USER_CENTRAL_REVIEW).getId(), DECIDER, CENTRAL,
-                new DecideApplicationCommand(caseId, decisionType, approved, null, "Reasons", null, secondApprovalRequired, DECIDER),
-                ApplicationReviewProcess.centralDecided(decisionType, secondApprovalRequired, DECIDER));
+        processTasks.complete(task(Elements.USER_CENTRAL_REVIEW).getId(), decider, CENTRAL,
+                new DecideApplicationCommand(caseId, decisionType, approved, null, "Reasons", null, secondApprovalRequired, decider),
+                ApplicationReviewProcess.centralDecided(decisionType, secondApprovalRequired, decider));
     }
 
     private ApplicationSubmittedEvent submittedEvent(String requestedUsd) {

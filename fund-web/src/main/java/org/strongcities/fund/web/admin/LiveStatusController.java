@@ -115,7 +115,7 @@ class LiveStatusController {
                     takers.add(entry.actor());
                 }
                 case "Decision confirmed" -> takers.add(entry.actor());
-                case "Decision reopened" -> takers.clear();
+                case "Decision reopened", "Confirmation withheld" -> takers.clear();
                 default -> { }
             }
         }

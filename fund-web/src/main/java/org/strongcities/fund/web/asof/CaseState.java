@@ -15,6 +15,7 @@ import org.strongcities.fund.domain.api.AwardClosedEvent;
 import org.strongcities.fund.domain.api.AwardMadeEvent;
 import org.strongcities.fund.domain.api.AwardRecordedOnApplicationEvent;
 import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
+import org.strongcities.fund.domain.api.ConfirmationWithheldEvent;
 import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
 import org.strongcities.fund.domain.api.DecisionReopenedEvent;
 import org.strongcities.fund.domain.api.DecisionType;
@@ -95,6 +96,9 @@ public record CaseState(
             }
         } else if (event instanceof DecisionConfirmedEvent e) {
             next.decided(e.decisionType(), e.approvedAmount());
+        } else if (event instanceof ConfirmationWithheldEvent) {
+            next.status = ApplicationStatus.UNDER_CENTRAL_REVIEW;
+            next.awaiting = false;
         } else if (event instanceof DecisionReopenedEvent e) {
             next.status = e.reopenedStatus();
             next.approved = null;

@@ -10,6 +10,7 @@ import org.strongcities.fund.web.cases.CaseViews.ReviewView;
 import org.strongcities.fund.web.cases.CaseViews.TimelineEntry;
 import org.strongcities.fund.web.cases.CaseViews.TrancheView;
 import org.strongcities.fund.web.cases.CaseViews.VersionEntry;
+import org.strongcities.fund.web.readmodel.CaseProjection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,10 @@ public class CaseQueries {
             rs.getString("award_id"),
             rs.getObject("updated_at", OffsetDateTime.class));
 
+    private static final RowMapper<TimelineEntry> TIMELINE_ENTRY = (rs, row) -> new TimelineEntry(
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("status_word"), rs.getString("detail"),
+            rs.getString("actor"));
+
     private final JdbcTemplate jdbc;
 
     public CaseQueries(JdbcTemplate jdbc) {
@@ -54,10 +59,19 @@ public class CaseQueries {
                 String.class, applicationId).stream().findFirst();
     }
 
+    /**
+     * The applicant's timeline: every step but the one only staff see ({@link CaseProjection#CONFIRMATION_WITHHELD}),
+     * and not who took them.
+     */
     public List<TimelineEntry> timeline(String applicationId) {
-        return jdbc.query("SELECT occurred_at, status_word, detail FROM rm_case_event WHERE application_id = ? ORDER BY occurred_at",
-                (rs, row) -> new TimelineEntry(rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("status_word"),
-                        rs.getString("detail")), applicationId);
+        return jdbc.query("SELECT occurred_at, status_word, detail, NULL AS actor FROM rm_case_event WHERE application_id = ?"
+                + " AND status_word <> ? ORDER BY occurred_at", TIMELINE_ENTRY, applicationId, CaseProjection.CONFIRMATION_WITHHELD);
+    }
+
+    /** The whole timeline with who took each step, for staff pages. */
+    public List<TimelineEntry> staffTimeline(String applicationId) {
+        return jdbc.query("SELECT occurred_at, status_word, detail, actor FROM rm_case_event WHERE application_id = ?"
+                + " ORDER BY occurred_at", TIMELINE_ENTRY, applicationId);
     }
 
     public List<VersionEntry> versions(String applicationId) {

@@ -57,7 +57,8 @@ public final class CaseViews {
         return status;
     }
 
-    public record TimelineEntry(OffsetDateTime occurredAt, String statusWord, String detail) {
+    /** One step of a case; {@code actor} is who took it (shown on staff pages only). */
+    public record TimelineEntry(OffsetDateTime occurredAt, String statusWord, String detail, String actor) {
     }
 
     public record VersionEntry(int version, OffsetDateTime submittedAt, String submittedBy, String responseToReviewers,

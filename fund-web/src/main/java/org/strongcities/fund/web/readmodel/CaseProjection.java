@@ -19,6 +19,7 @@ import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
 import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
 import org.strongcities.fund.domain.api.AwardRecordedOnApplicationEvent;
 import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
+import org.strongcities.fund.domain.api.ConfirmationWithheldEvent;
 import org.strongcities.fund.domain.api.ConflictOfInterestDeclaredEvent;
 import org.strongcities.fund.domain.api.CriterionScore;
 import org.strongcities.fund.domain.api.DecisionConfirmedEvent;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
 
 /**
  * Applications, their kept versions, their reviews and the timeline the applicant sees. Internal
- * comments go only to rm_review, never to the timeline.
+ * comments go only to rm_review, never to the timeline; the one internal step of the timeline, a
+ * confirmation withheld, is left out of what the applicant sees ({@link #CONFIRMATION_WITHHELD}).
  */
 @Component
 @ProcessingGroup(CaseProjection.GROUP)
@@ -50,6 +52,12 @@ public class CaseProjection {
     public static final String GROUP = "cases";
     /** The timeline's word for a revision request; its detail is what the reviewers asked the city to change. */
     public static final String REVISION_REQUESTED = "Revision requested";
+    /**
+     * The timeline's word for a second approver's withheld confirmation, its detail the Central Team's reason: a
+     * step only staff see. It is an internal disagreement about a decision the city never saw, so the city reads
+     * only that its case is under central review.
+     */
+    public static final String CONFIRMATION_WITHHELD = "Confirmation withheld";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -148,6 +156,16 @@ public class CaseProjection {
         timeline.record(eventId, event.applicationId(), at,
                 word(event.applicationId(), event.decisionType(), event.approvedAmount()),
                 decided == null ? null : (String) decided.get("rationale_for_applicant"), event.actor());
+    }
+
+    /** The withheld decision is dropped from the case, as if never taken: the Central Team decides again. */
+    @EventHandler
+    void on(ConfirmationWithheldEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        writes.write(RowChange.update(applicationRow(event.applicationId()))
+                .set("status", ApplicationStatus.UNDER_CENTRAL_REVIEW.name()).set("decision_type", null)
+                .set("approved_amount", null).set("approved_currency", null).set("conditions", null)
+                .set("rationale_for_applicant", null).set("decided_by", null).set("updated_at", Instants.utc(at)));
+        timeline.record(eventId, event.applicationId(), at, CONFIRMATION_WITHHELD, event.reason(), event.actor());
     }
 
     @EventHandler

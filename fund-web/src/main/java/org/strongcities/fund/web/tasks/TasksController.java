@@ -43,6 +43,7 @@ import org.strongcities.fund.domain.api.RequestRevisionCommand;
 import org.strongcities.fund.domain.api.ReviewCriterion;
 import org.strongcities.fund.domain.api.ReviewStage;
 import org.strongcities.fund.domain.api.SubmitReviewCommand;
+import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
 import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
@@ -171,7 +172,12 @@ class TasksController {
         String awardId = text(variables, AwardProcess.Variables.AWARD_ID);
         String reportId = text(variables, AwardProcess.Variables.REPORT_ID);
         String amendmentId = text(variables, AwardProcess.Variables.AMENDMENT_ID);
-        model.addAttribute("case", cases.find(text(variables, ApplicationReviewProcess.Variables.APPLICATION_ID)).orElse(null));
+        String applicationId = text(variables, ApplicationReviewProcess.Variables.APPLICATION_ID);
+        model.addAttribute("case", applicationId == null ? null : cases.find(applicationId).orElse(null));
+        if (ApplicationReviewProcess.Elements.USER_SECOND_APPROVAL.equals(key)) {
+            // What happened to the case so far, including an earlier decision whose confirmation was withheld.
+            model.addAttribute("timeline", cases.staffTimeline(applicationId));
+        }
         if (awardId != null) {
             cases.award(awardId).ifPresent(award -> model.addAttribute("award", award));
             model.addAttribute("tranches", cases.tranches(awardId));
@@ -331,8 +337,28 @@ class TasksController {
     String confirm(@AuthenticationPrincipal FundUser user, @PathVariable String taskId, RedirectAttributes redirect) {
         Task task = stepTask(user, taskId, ApplicationReviewProcess.Elements.USER_SECOND_APPROVAL);
         complete(redirect, task, user, new ConfirmDecisionCommand(stringVariable(task, ApplicationReviewProcess.Variables.APPLICATION_ID),
-                user.getUsername()), Map.of(), "Decision confirmed.");
+                user.getUsername()), ApplicationReviewProcess.secondApprovalConfirmed(), "Decision confirmed.");
         return "redirect:/tasks";
+    }
+
+    /**
+     * The second approver does not confirm: the decision is dropped and the case goes back to the Central Team's
+     * review, with the reason on the staff's timeline (never the city's).
+     */
+    @PostMapping("/{taskId}/withhold")
+    String withhold(@AuthenticationPrincipal FundUser user, @PathVariable String taskId,
+                    @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        Task task = stepTask(user, taskId, ApplicationReviewProcess.Elements.USER_SECOND_APPROVAL);
+        String reason = first(form, "reason", "");
+        TypedForm typed = TypedForm.of("withhold", form, Map.of("reason", MAX_TEXT));
+        if (reason.isBlank() || reason.length() > MAX_TEXT) {
+            return back(redirect, taskId, "Say why you do not confirm the decision (at most " + MAX_TEXT + " characters).",
+                    typed);
+        }
+        return completeOrBack(redirect, task, user, new WithholdConfirmationCommand(
+                        stringVariable(task, ApplicationReviewProcess.Variables.APPLICATION_ID), reason.strip(), user.getUsername()),
+                ApplicationReviewProcess.secondApprovalWithheld(),
+                "Confirmation withheld: the decision goes back to the Central Team, who decide again.", TypedForm.ATTRIBUTE, typed);
     }
 
     @PostMapping("/{taskId}/report")
@@ -432,6 +458,8 @@ class TasksController {
         if (open) {
             List<ReviewView> reviews = cases.reviews(summary.applicationId());
             model.addAttribute("reviews", reviews);
+            // Staff read the whole timeline: after a withheld confirmation, the second approver's reason is here.
+            model.addAttribute("timeline", cases.staffTimeline(summary.applicationId()));
             long counted = reviews.stream().filter(r -> r.applicationVersion() == summary.version() && !r.recused()
                     && r.recommendation() != null).count();
             long assigned = reviews.stream().filter(r -> r.applicationVersion() == summary.version() && !r.recused()).count();

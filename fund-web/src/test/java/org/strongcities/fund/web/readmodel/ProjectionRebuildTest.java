@@ -68,6 +68,7 @@ import org.strongcities.fund.domain.api.SubmitReviewCommand;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.domain.api.WithdrawApplicationCommand;
+import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.process.CandidateGroups;
 import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
@@ -202,8 +203,8 @@ class ProjectionRebuildTest extends ApplicationTest {
     /**
      * The demo leaves some kinds of event out; these cases add them through the real commands, so that
      * every handler of both groups is replayed: a draft saved, reviews recused and edited, a revision
-     * resubmitted and then withdrawn, a lapse, a decision confirmed by a second approver then reopened
-     * and decided again, and an award amended (more money, a new end date, a rejected proposal), paid,
+     * resubmitted and then withdrawn, a lapse, a decision whose confirmation a second approver withheld,
+     * decided again and confirmed, then reopened and decided again, and an award amended (more money, a new end date, a rejected proposal), paid,
      * refunded, with a report rejected, and closed (releasing what it never drew).
      */
     private void everyKindOfEventTheProjectionsHandle() {
@@ -235,11 +236,16 @@ class ProjectionRebuildTest extends ApplicationTest {
         hubRevision(lapsed, "Add a budget breakdown.");
         commands.sendAndWait(new LapseApplicationCommand(lapsed, "No answer within the time allowed.", "system"));
 
-        // A decision confirmed by a second approver, reopened, and decided again.
+        // A decision whose confirmation the second approver withholds, decided again and confirmed, reopened, and
+        // decided again.
         String reopened = submitted(city, focal, "Rebuild: reopened decision");
         tolerant(new RecordEligibilityCommand(reopened, true, null, HUB));
         tolerant(new StartHubReviewCommand(reopened, HUB));
         tolerant(new StartCentralReviewCommand(reopened, CENTRAL));
+        commands.sendAndWait(new DecideApplicationCommand(reopened, DecisionType.APPROVE_PARTIALLY, Money.usd("8000"),
+                "Report each quarter.", "Approved in part: the venue is costed twice.", "Large for this city", true, CENTRAL));
+        commands.sendAndWait(new WithholdConfirmationCommand(reopened, "The venue is costed once; approve the whole request.",
+                "central.approver"));
         commands.sendAndWait(new DecideApplicationCommand(reopened, DecisionType.APPROVE_IN_FULL, null, null,
                 "Approved: sound and well costed.", "Large for this city", true, CENTRAL));
         commands.sendAndWait(new ConfirmDecisionCommand(reopened, "central.approver"));

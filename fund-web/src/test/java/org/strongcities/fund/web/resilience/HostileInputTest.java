@@ -412,7 +412,7 @@ class HostileInputTest extends ApplicationTest {
                 NOT_SERVER_ERROR);
         expect("GET /tasks/nope as a hub reviewer", get("/tasks/nope").with(as("hub.eastafrica")), CLIENT_ERROR);
         for (String action : List.of("claim", "unclaim", "conflict-of-interest", "review", "revision", "decision", "confirm",
-                "report", "tranche-approval", "tranche-payment", "amendment", "close-out")) {
+                "withhold", "report", "tranche-approval", "tranche-payment", "amendment", "close-out")) {
             expect("POST /tasks/nope/" + action + " with garbage", post("/tasks/nope/" + action).with(csrf())
                     .with(as("central.reviewer")).param("decisionType", SCRIPT).param("approvedAmount", "-1")
                     .param("score", "abc").param("recommendation", SQL).param("reason", MEGABYTE), CLIENT_ERROR);

@@ -32,6 +32,7 @@ class DecisionPageTest extends TaskPageTest {
     private static final String REASONS = "A sound plan; start with a smaller pilot in two wards.";
     private static final String CONDITIONS = "A short note after each dialogue.";
     private static final String INTERNAL = "Hub lead agrees with the pilot.";
+    private static final String WITHHELD = "The budget has no line for the venue; approve 60,000 at most.";
 
     @Test
     void an_approved_amount_with_a_third_decimal_is_refused_beside_the_field_and_nothing_is_stored() throws Exception {
@@ -157,6 +158,84 @@ class DecisionPageTest extends TaskPageTest {
                 .containsPattern("<p id=\"decision-conditions\"[^>]*>" + Pattern.quote(CONDITIONS) + "</p>");
     }
 
+    @Test
+    void the_second_approver_sends_the_decision_back_to_the_central_team_with_a_reason_only_staff_read() throws Exception {
+        String applicationId = submitted("80000");
+        Task central = centralReviewOpened(applicationId);
+        mvc.perform(decision(central, "APPROVE_IN_FULL", "")).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "Decision recorded: a second Central Team approver must confirm it."));
+        Task second = awaitTask(applicationId, "user_second_approval");
+        String withholdForm = "action=\"/tasks/" + second.getId() + "/withhold\"";
+        assertThat(page("/tasks/" + second.getId(), "central.approver")).as("a colleague's page")
+                .contains(withholdForm, "Send back to the Central Team", "Why you do not confirm the decision");
+        assertThat(page("/tasks/" + second.getId(), "central.reviewer")).as("the decider's page").doesNotContain(withholdForm);
+        int eventsBefore = events(applicationId);
+
+        // A form sent without the CSRF token is refused before it reaches the task.
+        mvc.perform(post("/tasks/" + second.getId() + "/withhold").param("reason", WITHHELD)
+                        .with(SignedIn.as(users, "central.approver")))
+                .andExpect(status().isForbidden());
+        // The decider cannot send back their own decision (four eyes): the refusal, on the task, with the reason as typed.
+        MvcResult byTheDecider = mvc.perform(withhold(second, "central.reviewer", WITHHELD))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + second.getId()))
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .startsWith("Four eyes: central.reviewer took the previous step of case " + applicationId))
+                .andExpect(result -> assertThat(((TypedForm) result.getFlashMap().get(TypedForm.ATTRIBUTE))
+                        .value("withhold", "reason")).isEqualTo(WITHHELD))
+                .andReturn();
+        assertThat(followed(byTheDecider)).contains("Four eyes: central.reviewer took the previous step");
+        // No reason: the message on the same page, and the blank reason is not taken as one.
+        MvcResult noReason = mvc.perform(withhold(second, "central.approver", "  \n "))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + second.getId()))
+                .andExpect(flash().attribute("error", "Say why you do not confirm the decision (at most 20000 characters)."))
+                .andReturn();
+        assertThat(followed(noReason, "central.approver")).contains("Say why you do not confirm the decision", withholdForm);
+        // Too long: the message, and the reason back in its field as typed (up to what the field takes).
+        String tooLong = WITHHELD + " " + "x".repeat(20_000);
+        MvcResult longReason = mvc.perform(withhold(second, "central.approver", tooLong))
+                .andExpect(redirectedUrl("/tasks/" + second.getId()))
+                .andExpect(flash().attribute("error", "Say why you do not confirm the decision (at most 20000 characters)."))
+                .andReturn();
+        assertThat(followed(longReason, "central.approver")).contains(">" + tooLong.substring(0, 20_000) + "</textarea>");
+        assertThat(events(applicationId)).as("nothing stored").isEqualTo(eventsBefore);
+        assertThat(taskService.createTaskQuery().taskId(second.getId()).singleResult()).as("task still open").isNotNull();
+
+        mvc.perform(withhold(second, "central.approver", WITHHELD)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("message", "Confirmation withheld: the decision goes back to the Central Team, who decide again."));
+
+        // Back in the Central Team's task list, under central review with no decision pending.
+        Task again = awaitTask(applicationId, "user_central_review");
+        assertThat(page("/tasks", "central.lead")).contains("href=\"/tasks/" + again.getId() + "\"");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(applicationId)
+                .taskDefinitionKey("user_second_approval").count()).isZero();
+        assertThat(statusOf(applicationId)).isEqualTo("UNDER_CENTRAL_REVIEW");
+        assertThat(jdbc.queryForList("SELECT decision_type FROM rm_application WHERE application_id = ?", String.class,
+                applicationId)).containsExactly((String) null);
+        // Staff read who sent it back and why; the city reads only that its case is under central review.
+        assertThat(page("/tasks/" + again.getId(), "central.reviewer"))
+                .contains("Confirmation withheld by central.approver</strong>: <span style=\"white-space:pre-line\">" + WITHHELD);
+        String city = page("/city/applications/" + applicationId, "focal.nairobi");
+        assertThat(city).contains("id=\"case-status\">Under central review<")
+                .doesNotContain(WITHHELD).doesNotContain("Confirmation withheld").doesNotContain("central.approver");
+
+        // The Central Team decides again; above the threshold, a colleague confirms again.
+        mvc.perform(decision(again, "APPROVE_PARTIALLY", "60000")).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "Decision recorded: a second Central Team approver must confirm it."));
+        Task secondAgain = awaitTask(applicationId, "user_second_approval");
+        assertThat(page("/tasks/" + secondAgain.getId(), "central.approver")).as("the earlier reason, for the next approver")
+                .contains("Confirmation withheld by central.approver", WITHHELD, "USD 60,000.00");
+        mvc.perform(post("/tasks/" + secondAgain.getId() + "/confirm").with(csrf()).with(SignedIn.as(users, "central.approver")))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "Decision confirmed."));
+        assertThat(statusOf(applicationId)).isEqualTo("PARTIALLY_AWARDED");
+        // Confirmed this time: the review ends, instead of taking the way back to the Central Team a second time.
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(applicationId).count()).as("open tasks").isZero();
+    }
+
+    private MockHttpServletRequestBuilder withhold(Task task, String username, String reason) {
+        return post("/tasks/" + task.getId() + "/withhold").with(csrf()).with(SignedIn.as(users, username)).param("reason", reason);
+    }
+
     /** The rationale, conditions and internal note as typed, and the chosen decision still chosen. */
     private static void assertKeptAsTyped(String page, String decisionType) {
         assertThat(page).contains(">" + REASONS + "</textarea>", ">" + CONDITIONS + "</textarea>", ">" + INTERNAL + "</textarea>");
@@ -173,8 +252,12 @@ class DecisionPageTest extends TaskPageTest {
 
     /** The page a refused form redirects to, as the browser then shows it (with the flash attributes). */
     private String followed(MvcResult redirect) throws Exception {
+        return followed(redirect, "central.reviewer");
+    }
+
+    private String followed(MvcResult redirect, String username) throws Exception {
         return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap())
-                        .with(SignedIn.as(users, "central.reviewer")))
+                        .with(SignedIn.as(users, username)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
