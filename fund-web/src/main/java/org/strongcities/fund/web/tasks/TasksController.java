@@ -55,6 +55,7 @@ import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.platform.TypedDates;
+import org.strongcities.fund.web.platform.TypedTexts;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.io.Serializable;
@@ -240,7 +241,7 @@ class TasksController {
         List<CriterionScore> scores = scores(form, problems);
         Recommendation recommendation = parse(Recommendation.class, first(form, "recommendation", ""), "a recommendation", problems);
         String rationale = text(form, "rationaleForApplicant", "the rationale the applicant will read", true, problems);
-        String internal = text(form, "internalComments", "internal comments", false, problems);
+        String internal = text(form, "internalComments", "the internal comments", false, problems);
         TypedForm typed = TypedForm.of("review", form, reviewFields());
         if (!problems.isEmpty()) {
             return back(redirect, taskId, "The review is not complete: " + String.join("; ", problems) + ".", typed);
@@ -266,8 +267,9 @@ class TasksController {
         CaseSummary summary = caseOf(task);
         String rationaleForApplicant = first(form, "rationaleForApplicant", "");
         TypedForm typed = TypedForm.of("revision", form, Map.of("rationaleForApplicant", MAX_TEXT));
-        if (rationaleForApplicant.isBlank() || rationaleForApplicant.length() > MAX_TEXT) {
-            return back(redirect, taskId, "Tell the city what to revise (at most " + MAX_TEXT + " characters).", typed);
+        Optional<String> problem = requiredText(rationaleForApplicant, "Tell the city what to revise", "the request");
+        if (problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Map<String, Object> variables = stageOf(task) == ReviewStage.HUB ? ApplicationReviewProcess.hubRequestedRevision()
                 : ApplicationReviewProcess.centralRequestedRevision();
@@ -309,7 +311,7 @@ class TasksController {
                 }
             }
         }
-        String conditions = text(form, "conditions", "conditions", false, problems);
+        String conditions = text(form, "conditions", "the conditions", false, problems);
         String rationale = text(form, "rationaleForApplicant", "the reasons the applicant will read", true, problems);
         String internal = text(form, "internalNote", "the internal note", false, problems);
         if (!problems.isEmpty() || type == null) {
@@ -345,9 +347,9 @@ class TasksController {
         boolean accept = "accept".equals(verdict);
         String reason = first(form, "reason", "");
         TypedForm typed = TypedForm.of("report", form, Map.of("reason", MAX_TEXT));
-        if (!accept && (reason.isBlank() || reason.length() > MAX_TEXT)) {
-            return back(redirect, taskId, "Tell the city why the report is returned (at most " + MAX_TEXT + " characters).",
-                    typed);
+        Optional<String> problem = requiredText(reason, "Tell the city why the report is returned", "the reason");
+        if (!accept && problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Object command = accept ? new AcceptReportCommand(awardId, reportId, user.getUsername())
                 : new RejectReportCommand(awardId, reportId, reason.strip(), user.getUsername());
@@ -402,9 +404,9 @@ class TasksController {
         boolean approve = "approve".equals(verdict);
         String reason = first(form, "reason", "");
         TypedForm typed = TypedForm.of("amendment", form, Map.of("reason", MAX_TEXT));
-        if (!approve && (reason.isBlank() || reason.length() > MAX_TEXT)) {
-            return back(redirect, taskId, "Give the reason for rejecting the amendment (at most " + MAX_TEXT
-                    + " characters).", typed);
+        Optional<String> problem = requiredText(reason, "Give the reason for rejecting the amendment", "the reason");
+        if (!approve && problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Object command = approve ? new ApproveAmendmentCommand(awardId, amendmentId, user.getUsername())
                 : new RejectAmendmentCommand(awardId, amendmentId, reason.strip(), user.getUsername());
@@ -500,7 +502,19 @@ class TasksController {
         return "redirect:/tasks/" + taskId;
     }
 
-    /** The fields of the review form, each with the most characters kept. */
+    /**
+     * What to say when a required text is empty or too long ({@code ask}: what to type, {@code field}: the text as
+     * the sentence's subject), or empty when it can be sent.
+     */
+    private static Optional<String> requiredText(String typed, String ask, String field) {
+        Optional<String> tooLong = TypedTexts.tooLong(field, typed, MAX_TEXT);
+        if (typed.isBlank() || tooLong.isPresent()) {
+            return Optional.of(ask + tooLong.map(problem -> ": " + problem).orElse("") + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** The fields of the review form, each with its limit. */
     private static Map<String, Integer> reviewFields() {
         Map<String, Integer> fields = new java.util.LinkedHashMap<>();
         for (ReviewCriterion criterion : ReviewCriterion.values()) {
@@ -645,9 +659,7 @@ class TasksController {
         if (required && value.isEmpty()) {
             problems.add(what);
         }
-        if (value.length() > MAX_TEXT) {
-            problems.add(what + " of at most " + MAX_TEXT + " characters");
-        }
+        TypedTexts.tooLong(what, value, MAX_TEXT).ifPresent(problems::add);
         return value.isEmpty() ? null : value;
     }
 
