@@ -210,15 +210,22 @@ class TasksController {
         Task task = reviewTask(user, taskId);
         CaseSummary summary = caseOf(task);
         ReviewStage stage = stageOf(task);
-        if (statement.length() > MAX_TEXT || (hasConflict && statement.isBlank())) {
-            redirect.addFlashAttribute("error", "Describe the conflict of interest (at most " + MAX_TEXT + " characters).");
-            return "redirect:/tasks/" + taskId;
+        // A refused declaration comes back with the choice and the statement as typed, as the review does.
+        TypedForm typed = new TypedForm("conflictOfInterest", Map.of("hasConflict", String.valueOf(hasConflict),
+                "statement", TypedForm.kept(statement, MAX_TEXT)));
+        Optional<String> tooLong = TypedTexts.tooLong("the statement", statement, MAX_TEXT);
+        if (tooLong.isPresent() || (hasConflict && statement.isBlank())) {
+            return back(redirect, taskId, "The conflict of interest is not declared: " + tooLong.orElse(
+                    "describe the conflict in the statement") + ".", typed);
         }
-        act(redirect, () -> commands.sendAndWait(new DeclareConflictOfInterestCommand(reviewId(summary, stage, user),
-                        summary.applicationId(), summary.version(), user.getUsername(), stage, hasConflict, statement.strip())),
+        Optional<String> refused = act(redirect, () -> commands.sendAndWait(new DeclareConflictOfInterestCommand(
+                        reviewId(summary, stage, user), summary.applicationId(), summary.version(), user.getUsername(), stage,
+                        hasConflict, statement.strip())),
                 hasConflict ? "You declared a conflict of interest and are recused: release the task so a colleague takes it."
                         : "No conflict declared: the application is open to you.");
-        if (hasConflict) {
+        if (refused.isPresent()) {
+            redirect.addFlashAttribute(TypedForm.ATTRIBUTE, typed);
+        } else if (hasConflict) {
             CommandFailures.attempt(() -> processTasks.unclaim(taskId, user.getUsername(), TaskGroups.of(user.account())));
         }
         return "redirect:/tasks/" + taskId;

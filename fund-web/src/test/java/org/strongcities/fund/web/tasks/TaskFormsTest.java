@@ -83,6 +83,30 @@ class TaskFormsTest extends TaskPageTest {
     }
 
     @Test
+    void a_conflict_of_interest_refused_comes_back_with_the_choice_and_the_statement() throws Exception {
+        String applicationId = submitted();
+        Task hub = awaitTask(applicationId, "user_hub_review");
+        ok(post("/tasks/" + hub.getId() + "/claim"), "hub.eastafrica");
+        long before = events();
+        String statement = "My sister chairs the youth council that runs the dialogues. " + "s".repeat(20_000);
+
+        MvcResult tooLong = refused(post("/tasks/" + hub.getId() + "/conflict-of-interest").param("hasConflict", "true")
+                .param("statement", statement), "hub.eastafrica", hub);
+        String page = followed(tooLong, "hub.eastafrica");
+        assertThat(page).contains("The conflict of interest is not declared: the statement is too long ("
+                        + statement.length() + " characters, at most 20000).", ">" + statement + "</textarea>")
+                .containsPattern("id=\"coi-yes\"[^>]*checked=\"checked\"")
+                .doesNotContainPattern("id=\"coi-no\"[^>]*checked=\"checked\"");
+
+        MvcResult missing = refused(post("/tasks/" + hub.getId() + "/conflict-of-interest").param("hasConflict", "true")
+                .param("statement", "  "), "hub.eastafrica", hub);
+        assertThat(followed(missing, "hub.eastafrica"))
+                .contains("The conflict of interest is not declared: describe the conflict in the statement.")
+                .containsPattern("id=\"coi-yes\"[^>]*checked=\"checked\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void the_reviewer_reads_the_timeline_and_amounts_of_the_application_as_elsewhere_in_the_app() throws Exception {
         String applicationId = submitted();
         Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");
