@@ -9,6 +9,7 @@ import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.TypedDates;
+import org.strongcities.fund.web.platform.TypedTexts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,15 +106,12 @@ public class ApplicationForm {
     }
 
     /**
-     * The content as far as it can be read; every value that cannot be read is reported in
-     * {@code errors} under its field name and left empty, so a draft still saves.
+     * The content as far as it can be read; every value that cannot be kept as typed (an amount that is no number,
+     * a currency the fund does not know, a text over its limit) is reported in {@code errors} under its field name
+     * and left out. A caller must then store nothing: what is left out would be lost, so the form is shown again.
      */
     ApplicationContent toContent(Map<String, String> errors) {
         heldBackByCurrency.clear();
-        String currencyProblem = currencyProblem(currency);
-        if (currencyProblem != null) {
-            errors.put("currency", currencyProblem);
-        }
         Set<StrategicPriority> chosen = EnumSet.noneOf(StrategicPriority.class);
         for (String priority : priorities == null ? List.<String>of() : priorities) {
             try {
@@ -129,43 +128,60 @@ public class ApplicationForm {
                 errors.put("supportType", "Choose the type of support from the list.");
             }
         }
-        Money requested = money(requestedAmount, "requestedAmount", errors);
+        Money requested = money(requestedAmount, "requestedAmount", null, errors);
         List<BudgetLine> lines = new ArrayList<>();
-        for (Row row : budgetLines == null ? List.<Row>of() : budgetLines) {
+        List<Row> budgetRows = budgetLines == null ? List.of() : budgetLines;
+        for (int i = 0; i < budgetRows.size(); i++) {
+            Row row = budgetRows.get(i);
             if (row.blank()) {
                 continue;
             }
-            Money amount = money(row.second, "budgetLines", errors);
-            lines.add(new BudgetLine(limit(row.first, MAX_LINE, "budgetLines", errors), amount));
+            String line = "budget line " + (i + 1);
+            Money amount = money(row.second, "budgetLines", line, errors);
+            lines.add(new BudgetLine(text(row.first, MAX_LINE, "budgetLines", line + "'s description", errors), amount));
         }
         List<Indicator> indicatorList = new ArrayList<>();
-        for (Row row : indicators == null ? List.<Row>of() : indicators) {
+        List<Row> indicatorRows = indicators == null ? List.of() : indicators;
+        for (int i = 0; i < indicatorRows.size(); i++) {
+            Row row = indicatorRows.get(i);
             if (!row.blank()) {
-                indicatorList.add(new Indicator(limit(row.first, MAX_LINE, "indicators", errors),
-                        limit(row.second, MAX_LINE, "indicators", errors), limit(row.third, MAX_LINE, "indicators", errors)));
+                String indicator = "indicator " + (i + 1);
+                indicatorList.add(new Indicator(text(row.first, MAX_LINE, "indicators", indicator + "'s name", errors),
+                        text(row.second, MAX_LINE, "indicators", indicator + "'s baseline", errors),
+                        text(row.third, MAX_LINE, "indicators", indicator + "'s target", errors)));
             }
         }
-        return new ApplicationContent(limit(title, MAX_LINE, "title", errors), limit(summary, MAX_TEXT, "summary", errors),
+        String currencyProblem = currencyProblem(currency, heldBackByCurrency);
+        if (currencyProblem != null) {
+            errors.put("currency", currencyProblem);
+        }
+        // Not part of the content, but typed into the same form and refused by the same rule.
+        text(responseToReviewers, MAX_TEXT, "responseToReviewers", "your response to the reviewers", errors);
+        return new ApplicationContent(text(title, MAX_LINE, "title", "the title", errors),
+                text(summary, MAX_TEXT, "summary", "the summary", errors),
                 chosen, type, requested, lines, date(timelineStart, "timelineStart", errors),
-                date(timelineEnd, "timelineEnd", errors), limit(objectives, MAX_TEXT, "objectives", errors), indicatorList,
-                limit(risks, MAX_TEXT, "risks", errors), limit(doNoHarm, MAX_TEXT, "doNoHarm", errors), sensitive);
+                date(timelineEnd, "timelineEnd", errors), text(objectives, MAX_TEXT, "objectives", "the objectives", errors),
+                indicatorList, text(risks, MAX_TEXT, "risks", "the risks", errors),
+                text(doNoHarm, MAX_TEXT, "doNoHarm", "the do-no-harm section", errors), sensitive);
     }
 
-    private Money money(String text, String field, Map<String, String> errors) {
+    /** The typed amount; {@code row} names the budget line it is on, or is null for the requested amount. */
+    private Money money(String text, String field, String row, Map<String, String> errors) {
         if (isBlank(text)) {
             return null;
         }
         if (text.strip().startsWith("-") && Amounts.parse(text.strip().substring(1)).isPresent()) {
-            errors.put(field, "Amounts cannot be negative: " + Amounts.shown(text));
+            problem(errors, field, row, "amounts cannot be negative: " + Amounts.shown(text));
             return null;
         }
         BigDecimal amount = Amounts.parse(text).orElse(null);
         if (amount == null) {
-            errors.put(field, "Type the amount as a number, for example 25000 or 25000.50 (you typed '" + Amounts.shown(text) + "').");
+            problem(errors, field, row, "type the amount as a number, for example 25000 or 25000.50 (you typed '"
+                    + Amounts.shown(text) + "').");
             return null;
         }
         if (amount.compareTo(new BigDecimal("1000000000")) > 0) {
-            errors.put(field, "That amount is beyond what the fund can award: " + Amounts.shown(text));
+            problem(errors, field, row, "that amount is beyond what the fund can award: " + Amounts.shown(text));
             return null;
         }
         if (currencyProblem(currency) != null) {
@@ -176,24 +192,46 @@ public class ApplicationForm {
         try {
             return new Money(amount, currency);
         } catch (BusinessRuleViolation e) {
-            errors.put(isCurrencyProblem(e) ? "currency" : field, e.getMessage());
+            if (isCurrencyProblem(e)) {
+                errors.put("currency", e.getMessage());
+            } else {
+                problem(errors, field, row, e.getMessage());
+            }
         }
         return null;
     }
 
     /** Why the typed currency cannot be used, in the city's words; null when it is an ISO 4217 money currency. */
-    static String currencyProblem(String currency) {
+    private static String currencyProblem(String currency) {
+        return currencyProblem(currency, Set.of());
+    }
+
+    /**
+     * The same, saying which typed amounts wait for the currency ({@code heldBack}: the fields whose amounts it
+     * held back), so the city knows they are not lost and why they are not saved yet.
+     */
+    private static String currencyProblem(String currency, Set<String> heldBack) {
         String code = currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
+        List<String> amounts = new ArrayList<>();
+        if (heldBack.contains("requestedAmount")) {
+            amounts.add("requested amount");
+        }
+        if (heldBack.contains("budgetLines")) {
+            amounts.add("budget line amounts");
+        }
+        String accepted = "The fund accepts three-letter ISO 4217 codes such as USD or EUR."
+                + (amounts.isEmpty() ? "" : " Your " + String.join(" and ", amounts)
+                + " stay in the form and are saved once the currency is one of these.");
         if (code.isEmpty()) {
-            return "Type the currency as a three-letter ISO 4217 code such as USD or EUR.";
+            return "Type the currency. " + accepted;
         }
         try {
             if (Currency.getInstance(code).getDefaultFractionDigits() < 0) {
-                return code + " is not a money currency: use a three-letter ISO 4217 code such as USD or EUR.";
+                return code + " is not a money currency. " + accepted;
             }
             return null;
         } catch (IllegalArgumentException unknown) {
-            return Amounts.shown(code) + " is not a currency code we know: use a three-letter ISO 4217 code such as USD or EUR.";
+            return Amounts.shown(code) + " is not a currency code we know. " + accepted;
         }
     }
 
@@ -221,16 +259,31 @@ public class ApplicationForm {
         }
     }
 
-    private static String limit(String text, int max, String field, Map<String, String> errors) {
-        if (text == null) {
+    /** The typed text without surrounding blanks, or null when empty or over its limit ({@link TypedTexts}). */
+    private static String text(String typed, int most, String field, String named, Map<String, String> errors) {
+        if (typed == null) {
             return null;
         }
-        String trimmed = text.strip();
-        if (trimmed.length() > max) {
-            errors.put(field, "This text is too long: at most " + max + " characters (it has " + trimmed.length() + ").");
-            return trimmed.substring(0, max);
+        Optional<String> tooLong = TypedTexts.tooLong(named, typed, most);
+        if (tooLong.isPresent()) {
+            problem(errors, field, null, tooLong.get() + ".");
+            return null;
         }
+        String trimmed = typed.strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Adds a problem of a field; several rows of one table share its field, so their problems are all said,
+     * each after the row it is on.
+     */
+    private static void problem(Map<String, String> errors, String field, String row, String message) {
+        String said = capitalised(row == null ? message : row + ": " + message);
+        errors.merge(field, said, (earlier, later) -> earlier + " " + later);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static boolean isBlank(String text) {

@@ -110,8 +110,10 @@ class CityPortalController {
         Map<String, String> errors = ApplicationForm.newErrors();
         ApplicationContent content = form.toContent(errors);
         boolean revising = "REVISION_REQUESTED".equals(summary.status());
-        if (!revising) {
-            // A draft is saved even when incomplete, so no typing is lost; unreadable values stay marked.
+        // A draft is saved even when incomplete, so no typing is lost; but never with a value left out or cut
+        // because it could not be kept as typed: then nothing is saved and the form comes back as typed.
+        boolean saved = !revising && errors.isEmpty();
+        if (saved) {
             Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(
                     new SaveApplicationDraftCommand(applicationId, content, user.getUsername())));
             if (refused.isPresent()) {
@@ -128,8 +130,10 @@ class CityPortalController {
             }
             if (!errors.isEmpty()) {
                 readModels.awaitCaughtUp();
-                return form(model, summary, form, errors, "The application is not ready to submit: correct the fields marked below."
-                        + (revising ? "" : " Your draft is saved."));
+                return form(model, summary, form, errors, saved
+                        ? "The application is not ready to submit: correct the fields marked below. Your draft is saved."
+                        : revising ? "The application is not ready to submit: correct the fields marked below."
+                        : text("city.notReadyNotSaved"));
             }
             Optional<String> refused = CommandFailures.attempt(() -> commands.sendAndWait(revising
                     ? new ResubmitApplicationCommand(applicationId, content, form.getResponseToReviewers().strip(), user.getUsername())
@@ -147,10 +151,10 @@ class CityPortalController {
             return form(model, summary, form, errors, "A revision is not saved as a draft: your changes are below, not yet"
                     + " saved. Explain them to the reviewers and submit the revised application.");
         }
-        readModels.awaitCaughtUp();
-        if (!errors.isEmpty()) {
-            return form(model, summary, form, errors, "Draft saved, but some values could not be read: correct the fields marked below.");
+        if (!saved) {
+            return form(model, summary, form, errors, text("city.draftNotSaved"));
         }
+        readModels.awaitCaughtUp();
         redirect.addFlashAttribute("message", "Draft saved.");
         return "redirect:/city/applications/" + applicationId + "/edit";
     }
@@ -237,6 +241,10 @@ class CityPortalController {
                 .filter(entry -> CaseProjection.REVISION_REQUESTED.equals(entry.statusWord()) && entry.detail() != null)
                 .reduce((earlier, later) -> later).map(CaseViews.TimelineEntry::detail).orElse(null) : null);
         return "city/edit";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private CaseSummary ownCase(FundUser user, String applicationId) {

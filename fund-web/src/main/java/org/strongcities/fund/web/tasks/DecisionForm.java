@@ -15,12 +15,12 @@ public record DecisionForm(String decisionType, String approvedAmount, String co
     /** The form as a task page first shows it. */
     static final DecisionForm EMPTY = new DecisionForm("", "", "", "", "", null);
 
-    /** The longest amount kept: the field takes 20 characters, anything longer was not typed into it. */
-    private static final int LONGEST_AMOUNT = 40;
+    /** The amount field takes 20 characters. */
+    private static final int LONGEST_AMOUNT = 20;
 
-    /** The values as typed, each cut to what the form's field takes (they are kept in the session until shown). */
+    /** The values as typed, each bounded as TypedForm bounds them (they are kept in the session until shown). */
     static DecisionForm typed(MultiValueMap<String, String> form, int longestText, String approvedAmountError) {
-        return new DecisionForm(kept(form, "decisionType", 40), kept(form, "approvedAmount", LONGEST_AMOUNT),
+        return new DecisionForm(kept(form, "decisionType", 20), kept(form, "approvedAmount", LONGEST_AMOUNT),
                 kept(form, "conditions", longestText), kept(form, "rationaleForApplicant", longestText),
                 kept(form, "internalNote", longestText), approvedAmountError);
     }

@@ -56,6 +56,7 @@ import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.platform.TypedDates;
+import org.strongcities.fund.web.platform.TypedTexts;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.io.Serializable;
@@ -215,15 +216,22 @@ class TasksController {
         Task task = reviewTask(user, taskId);
         CaseSummary summary = caseOf(task);
         ReviewStage stage = stageOf(task);
-        if (statement.length() > MAX_TEXT || (hasConflict && statement.isBlank())) {
-            redirect.addFlashAttribute("error", "Describe the conflict of interest (at most " + MAX_TEXT + " characters).");
-            return "redirect:/tasks/" + taskId;
+        // A refused declaration comes back with the choice and the statement as typed, as the review does.
+        TypedForm typed = new TypedForm("conflictOfInterest", Map.of("hasConflict", String.valueOf(hasConflict),
+                "statement", TypedForm.kept(statement, MAX_TEXT)));
+        Optional<String> tooLong = TypedTexts.tooLong("the statement", statement, MAX_TEXT);
+        if (tooLong.isPresent() || (hasConflict && statement.isBlank())) {
+            return back(redirect, taskId, "The conflict of interest is not declared: " + tooLong.orElse(
+                    "describe the conflict in the statement") + ".", typed);
         }
-        act(redirect, () -> commands.sendAndWait(new DeclareConflictOfInterestCommand(reviewId(summary, stage, user),
-                        summary.applicationId(), summary.version(), user.getUsername(), stage, hasConflict, statement.strip())),
+        Optional<String> refused = act(redirect, () -> commands.sendAndWait(new DeclareConflictOfInterestCommand(
+                        reviewId(summary, stage, user), summary.applicationId(), summary.version(), user.getUsername(), stage,
+                        hasConflict, statement.strip())),
                 hasConflict ? "You declared a conflict of interest and are recused: release the task so a colleague takes it."
                         : "No conflict declared: the application is open to you.");
-        if (hasConflict) {
+        if (refused.isPresent()) {
+            redirect.addFlashAttribute(TypedForm.ATTRIBUTE, typed);
+        } else if (hasConflict) {
             CommandFailures.attempt(() -> processTasks.unclaim(taskId, user.getUsername(), TaskGroups.of(user.account())));
         }
         return "redirect:/tasks/" + taskId;
@@ -246,7 +254,7 @@ class TasksController {
         List<CriterionScore> scores = scores(form, problems);
         Recommendation recommendation = parse(Recommendation.class, first(form, "recommendation", ""), "a recommendation", problems);
         String rationale = text(form, "rationaleForApplicant", "the rationale the applicant will read", true, problems);
-        String internal = text(form, "internalComments", "internal comments", false, problems);
+        String internal = text(form, "internalComments", "the internal comments", false, problems);
         TypedForm typed = TypedForm.of("review", form, reviewFields());
         if (!problems.isEmpty()) {
             return back(redirect, taskId, "The review is not complete: " + String.join("; ", problems) + ".", typed);
@@ -272,8 +280,9 @@ class TasksController {
         CaseSummary summary = caseOf(task);
         String rationaleForApplicant = first(form, "rationaleForApplicant", "");
         TypedForm typed = TypedForm.of("revision", form, Map.of("rationaleForApplicant", MAX_TEXT));
-        if (rationaleForApplicant.isBlank() || rationaleForApplicant.length() > MAX_TEXT) {
-            return back(redirect, taskId, "Tell the city what to revise (at most " + MAX_TEXT + " characters).", typed);
+        Optional<String> problem = requiredText(rationaleForApplicant, "Tell the city what to revise", "the request");
+        if (problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Map<String, Object> variables = stageOf(task) == ReviewStage.HUB ? ApplicationReviewProcess.hubRequestedRevision()
                 : ApplicationReviewProcess.centralRequestedRevision();
@@ -315,7 +324,7 @@ class TasksController {
                 }
             }
         }
-        String conditions = text(form, "conditions", "conditions", false, problems);
+        String conditions = text(form, "conditions", "the conditions", false, problems);
         String rationale = text(form, "rationaleForApplicant", "the reasons the applicant will read", true, problems);
         String internal = text(form, "internalNote", "the internal note", false, problems);
         if (!problems.isEmpty() || type == null) {
@@ -371,9 +380,9 @@ class TasksController {
         boolean accept = "accept".equals(verdict);
         String reason = first(form, "reason", "");
         TypedForm typed = TypedForm.of("report", form, Map.of("reason", MAX_TEXT));
-        if (!accept && (reason.isBlank() || reason.length() > MAX_TEXT)) {
-            return back(redirect, taskId, "Tell the city why the report is returned (at most " + MAX_TEXT + " characters).",
-                    typed);
+        Optional<String> problem = requiredText(reason, "Tell the city why the report is returned", "the reason");
+        if (!accept && problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Object command = accept ? new AcceptReportCommand(awardId, reportId, user.getUsername())
                 : new RejectReportCommand(awardId, reportId, reason.strip(), user.getUsername());
@@ -428,9 +437,9 @@ class TasksController {
         boolean approve = "approve".equals(verdict);
         String reason = first(form, "reason", "");
         TypedForm typed = TypedForm.of("amendment", form, Map.of("reason", MAX_TEXT));
-        if (!approve && (reason.isBlank() || reason.length() > MAX_TEXT)) {
-            return back(redirect, taskId, "Give the reason for rejecting the amendment (at most " + MAX_TEXT
-                    + " characters).", typed);
+        Optional<String> problem = requiredText(reason, "Give the reason for rejecting the amendment", "the reason");
+        if (!approve && problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         Object command = approve ? new ApproveAmendmentCommand(awardId, amendmentId, user.getUsername())
                 : new RejectAmendmentCommand(awardId, amendmentId, reason.strip(), user.getUsername());
@@ -528,7 +537,19 @@ class TasksController {
         return "redirect:/tasks/" + taskId;
     }
 
-    /** The fields of the review form, each with the most characters kept. */
+    /**
+     * What to say when a required text is empty or too long ({@code ask}: what to type, {@code field}: the text as
+     * the sentence's subject), or empty when it can be sent.
+     */
+    private static Optional<String> requiredText(String typed, String ask, String field) {
+        Optional<String> tooLong = TypedTexts.tooLong(field, typed, MAX_TEXT);
+        if (typed.isBlank() || tooLong.isPresent()) {
+            return Optional.of(ask + tooLong.map(problem -> ": " + problem).orElse("") + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** The fields of the review form, each with its limit. */
     private static Map<String, Integer> reviewFields() {
         Map<String, Integer> fields = new java.util.LinkedHashMap<>();
         for (ReviewCriterion criterion : ReviewCriterion.values()) {
@@ -673,9 +694,7 @@ class TasksController {
         if (required && value.isEmpty()) {
             problems.add(what);
         }
-        if (value.length() > MAX_TEXT) {
-            problems.add(what + " of at most " + MAX_TEXT + " characters");
-        }
+        TypedTexts.tooLong(what, value, MAX_TEXT).ifPresent(problems::add);
         return value.isEmpty() ? null : value;
     }
 

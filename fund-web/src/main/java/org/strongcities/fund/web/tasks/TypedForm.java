@@ -10,8 +10,9 @@ import java.util.Map;
  * What a person typed into one form of a task page (the review, the revision request, the report's return,
  * the amendment's rejection, the tranche payment). When the action is not taken (a value the controller
  * refuses, or a command the domain or the process refuses), the task page shows that form again with these
- * values, so nothing typed is lost. Kept as a flash attribute until the page is shown, each value cut to what
- * its field takes. {@link DecisionForm} is the decision form's own, richer, version of the same idea.
+ * values, so nothing typed is lost. Kept as a flash attribute until the page is shown, so each value is bounded
+ * by what a browser can send from its field (see {@link #kept}). {@link DecisionForm} is the decision form's own,
+ * richer, version of the same idea.
  */
 public record TypedForm(String form, Map<String, String> values) implements Serializable {
 
@@ -25,7 +26,7 @@ public record TypedForm(String form, Map<String, String> values) implements Seri
         values = Map.copyOf(values);
     }
 
-    /** The named fields of the form as typed; {@code longest} gives each field's longest kept value. */
+    /** The named fields of the form as typed; {@code longest} gives each field's limit (its maxlength). */
     static TypedForm of(String form, MultiValueMap<String, String> typed, Map<String, Integer> longest) {
         Map<String, String> values = new LinkedHashMap<>();
         longest.forEach((field, limit) -> values.put(field, kept(typed.getFirst(field), limit)));
@@ -42,11 +43,17 @@ public record TypedForm(String form, Map<String, String> values) implements Seri
         return isFor(name) ? values.getOrDefault(field, "") : "";
     }
 
-    /** The value, cut to what its field takes (a longer value was not typed into the field). */
+    /**
+     * The value as typed into a field of at most {@code longest} characters. A value over the limit is refused
+     * with its length (TypedTexts) and must come back whole, or the person loses its end: a browser counts a line
+     * break as one character but sends two, so up to twice the limit is kept. A longer value was not typed into
+     * the field, and is cut so that no request can hold more than that in the session.
+     */
     static String kept(String value, int longest) {
         if (value == null) {
             return "";
         }
-        return value.length() > longest ? value.substring(0, longest) : value;
+        int most = 2 * longest;
+        return value.length() > most ? value.substring(0, most) : value;
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.strongcities.fund.web.support.ApplicationTest;
 import org.strongcities.fund.web.support.SignedIn;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,11 +59,87 @@ class CityPortalTest extends ApplicationTest {
         assertThat(page).contains("not ready to submit").doesNotContain("Missing: a requested amount");
         // The message stands right after the currency field, which is marked invalid and points at it.
         assertThat(page).containsPattern("<input id=\"currency\"[^>]*aria-invalid=\"true\"[^>]*>\\s*"
-                + "<p class=\"field-error\" id=\"currency-error\">XYZ is not a currency code we know: use a three-letter "
-                + "ISO 4217 code such as USD or EUR.</p>");
+                + "<p class=\"field-error\" id=\"currency-error\">XYZ is not a currency code we know. The fund accepts "
+                + "three-letter ISO 4217 codes such as USD or EUR. Your requested amount and budget line amounts stay in the "
+                + "form and are saved once the currency is one of these.</p>");
         // The amount the city typed stays in its field, without an error of its own.
         assertThat(page).containsPattern("<input id=\"requestedAmount\"[^>]*value=\"20000\"[^>]*>\\s*</div>");
         assertThat(statusOf(applicationId)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aDraftWithAnUnknownCurrencyIsNotSavedAndEveryAmountStaysAsTyped() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
+                .with(csrf()).with(SignedIn.as(users, "focal.nairobi"))).andExpect(status().is3xxRedirection());
+        int before = events();
+
+        String page = savedWith(applicationId, Map.of("currency", "XYZ", "requestedAmount", "21000",
+                "budgetLines[1].second", "9000"));
+
+        assertThat(page).contains("The draft is not saved: the fields marked below cannot be kept as typed. Correct them and "
+                        + "save again; everything you typed is still in the form.",
+                "<p class=\"field-error\" id=\"currency-error\">XYZ is not a currency code we know. The fund accepts "
+                        + "three-letter ISO 4217 codes such as USD or EUR. Your requested amount and budget line amounts stay "
+                        + "in the form and are saved once the currency is one of these.</p>");
+        assertThat(page).containsPattern("<input id=\"requestedAmount\"[^>]*value=\"21000\"")
+                .containsPattern("name=\"budgetLines\\[0\\].second\"[^>]*value=\"12000\"")
+                .containsPattern("name=\"budgetLines\\[1\\].second\"[^>]*value=\"9000\"")
+                .containsPattern("<input id=\"currency\"[^>]*value=\"XYZ\"");
+        // Nothing stored: the saved draft keeps its amounts instead of losing them to the unknown currency.
+        assertThat(events()).isEqualTo(before);
+        assertThat(shownText(get("/city/applications/" + applicationId + "/edit")))
+                .containsPattern("<input id=\"requestedAmount\"[^>]*value=\"20000.00\"")
+                .containsPattern("name=\"budgetLines\\[1\\].second\"[^>]*value=\"8000.00\"");
+    }
+
+    @Test
+    void aMalformedBudgetAmountIsNamedByItsLineAndTheDraftIsNotSaved() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        int before = events();
+
+        String page = savedWith(applicationId, Map.of("budgetLines[1].second", "8.000,5"));
+
+        assertThat(page).contains("<p class=\"field-error\" id=\"budgetLines-error\">Budget line 2: type the amount as a "
+                + "number, for example 25000 or 25000.50 (you typed &#39;8.000,5&#39;).</p>", "The draft is not saved")
+                .containsPattern("name=\"budgetLines\\[1\\].second\"[^>]*value=\"8.000,5\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void anOverlongTextIsNamedWithItsLimitAndLengthAndKeptWhole() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        int before = events();
+        String title = "Youth dialogue " + "t".repeat(597);
+        String indicator = "Dialogues " + "i".repeat(491);
+        String summary = "s".repeat(20_003);
+
+        String page = savedWith(applicationId, Map.of("title", title, "indicators[0].first", indicator, "summary", summary));
+
+        assertThat(page).contains("The draft is not saved",
+                "<p class=\"field-error\" id=\"title-error\">The title is too long (612 characters, at most 500).</p>",
+                "<p class=\"field-error\" id=\"summary-error\">The summary is too long (20003 characters, at most 20000).</p>",
+                "<p class=\"field-error\" id=\"indicators-error\">Indicator 1&#39;s name is too long (501 characters, at most 500)."
+                        + "</p>",
+                "value=\"" + title + "\"", "value=\"" + indicator + "\"", ">" + summary + "</textarea>")
+                .doesNotContain("some values could not be read");
+        // Nothing stored, so no cut text either.
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aTextTheFieldLetThePersonTypeIsSavedThoughItsLineBreaksArriveAsTwoCharacters() throws Exception {
+        String applicationId = startDraft("focal.nairobi");
+        // 20000 characters as the browser's field counts them; the browser sends each line break as CR LF.
+        String summary = ("d".repeat(1_999) + "\r\n").repeat(9) + "d".repeat(2_000);
+
+        mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
+                        .with(request -> {
+                            request.setParameter("summary", summary);
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test
@@ -163,6 +241,17 @@ class CityPortalTest extends ApplicationTest {
 
     private int events() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Integer.class);
+    }
+
+    /** The page answering a draft saved as the complete application with the given fields typed otherwise. */
+    private String savedWith(String applicationId, Map<String, String> typed) throws Exception {
+        return mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "save")
+                        .with(request -> {
+                            typed.forEach(request::setParameter);
+                            return request;
+                        })
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     /** The page answering a submission of the complete application with one field typed otherwise. */

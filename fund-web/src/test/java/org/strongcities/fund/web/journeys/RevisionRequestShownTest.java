@@ -66,6 +66,24 @@ class RevisionRequestShownTest extends JourneyTest {
         assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
     }
 
+    @Test
+    void anOverlongResponseToTheReviewersIsNamedWithItsLengthAndComesBackWhole() throws Exception {
+        Journeys journeys = journeys();
+        String applicationId = sentBackForRevision(journeys, "Name the wards.");
+        String response = "The wards are named in the summary. " + "w".repeat(20_000);
+
+        String page = mvc.perform(CompleteApplication.fill(post("/city/applications/" + applicationId + "/edit"), "submit")
+                        .param("responseToReviewers", response)
+                        .with(csrf()).with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The application is not ready to submit: correct the fields marked below.",
+                "<p class=\"field-error\" id=\"responseToReviewers-error\">Your response to the reviewers is too long ("
+                        + response.length() + " characters, at most 20000).</p>",
+                ">" + response + "</textarea>");
+        assertThat(statusOf(applicationId)).isEqualTo("REVISION_REQUESTED");
+    }
+
     /** A submitted application the hub reviewer sends back, asking for {@code request}. */
     private static String sentBackForRevision(Journeys journeys, String request) throws Exception {
         String applicationId = journeys.submitted();

@@ -60,6 +60,53 @@ class TaskFormsTest extends TaskPageTest {
     }
 
     @Test
+    void a_review_with_an_overlong_rationale_says_how_long_it_is_and_comes_back_whole() throws Exception {
+        String applicationId = submitted();
+        Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");
+        long before = events();
+        String rationale = RATIONALE + " " + "r".repeat(20_000);
+        MockHttpServletRequestBuilder review = post("/tasks/" + hub.getId() + "/review");
+        for (ReviewCriterion criterion : ReviewCriterion.values()) {
+            review.param("score_" + criterion.name(), "4");
+        }
+        MvcResult refused = refused(review.param("recommendation", "FUND_PARTIALLY").param("outcome", "save")
+                .param("rationaleForApplicant", rationale).param("internalComments", INTERNAL), "hub.eastafrica", hub);
+
+        String page = followed(refused, "hub.eastafrica");
+        assertThat(page).contains("The review is not complete: the rationale the applicant will read is too long ("
+                        + rationale.length() + " characters, at most 20000).",
+                ">" + rationale + "</textarea>", ">" + INTERNAL + "</textarea>",
+                "<option value=\"FUND_PARTIALLY\" selected=\"selected\"");
+        assertThat(page.split("<option value=\"4\" selected=\"selected\"", -1)).as("the scores typed, still chosen")
+                .hasSize(ReviewCriterion.values().length + 1);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_conflict_of_interest_refused_comes_back_with_the_choice_and_the_statement() throws Exception {
+        String applicationId = submitted();
+        Task hub = awaitTask(applicationId, "user_hub_review");
+        ok(post("/tasks/" + hub.getId() + "/claim"), "hub.eastafrica");
+        long before = events();
+        String statement = "My sister chairs the youth council that runs the dialogues. " + "s".repeat(20_000);
+
+        MvcResult tooLong = refused(post("/tasks/" + hub.getId() + "/conflict-of-interest").param("hasConflict", "true")
+                .param("statement", statement), "hub.eastafrica", hub);
+        String page = followed(tooLong, "hub.eastafrica");
+        assertThat(page).contains("The conflict of interest is not declared: the statement is too long ("
+                        + statement.length() + " characters, at most 20000).", ">" + statement + "</textarea>")
+                .containsPattern("id=\"coi-yes\"[^>]*checked=\"checked\"")
+                .doesNotContainPattern("id=\"coi-no\"[^>]*checked=\"checked\"");
+
+        MvcResult missing = refused(post("/tasks/" + hub.getId() + "/conflict-of-interest").param("hasConflict", "true")
+                .param("statement", "  "), "hub.eastafrica", hub);
+        assertThat(followed(missing, "hub.eastafrica"))
+                .contains("The conflict of interest is not declared: describe the conflict in the statement.")
+                .containsPattern("id=\"coi-yes\"[^>]*checked=\"checked\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void the_reviewer_reads_the_timeline_and_amounts_of_the_application_as_elsewhere_in_the_app() throws Exception {
         String applicationId = submitted();
         Task hub = opened(applicationId, "user_hub_review", "hub.eastafrica");
@@ -78,8 +125,9 @@ class TaskFormsTest extends TaskPageTest {
         MvcResult refused = refused(post("/tasks/" + hub.getId() + "/revision").param("rationaleForApplicant", text),
                 "hub.eastafrica", hub);
 
-        assertThat(followed(refused, "hub.eastafrica")).contains("Tell the city what to revise (at most 20000 characters).",
-                ">" + text.substring(0, 20_000) + "</textarea>");
+        assertThat(followed(refused, "hub.eastafrica")).contains(
+                "Tell the city what to revise: the request is too long (20044 characters, at most 20000).",
+                ">" + text + "</textarea>");
     }
 
     @Test
@@ -94,8 +142,9 @@ class TaskFormsTest extends TaskPageTest {
         MvcResult refused = refused(post("/tasks/" + report.getId() + "/report").param("verdict", "reject")
                 .param("reason", reason), "hub.eastafrica", report);
 
-        assertThat(followed(refused, "hub.eastafrica")).contains("Tell the city why the report is returned",
-                ">" + reason.substring(0, 20_000) + "</textarea>");
+        assertThat(followed(refused, "hub.eastafrica")).contains(
+                "Tell the city why the report is returned: the reason is too long (20048 characters, at most 20000).",
+                ">" + reason + "</textarea>");
         assertThat(events()).isEqualTo(before);
     }
 
@@ -113,8 +162,9 @@ class TaskFormsTest extends TaskPageTest {
         MvcResult refused = refused(post("/tasks/" + amendment.getId() + "/amendment").param("verdict", "reject")
                 .param("reason", reason), "central.approver", amendment);
 
-        assertThat(followed(refused, "central.approver")).contains("Give the reason for rejecting the amendment",
-                ">" + reason.substring(0, 20_000) + "</textarea>");
+        assertThat(followed(refused, "central.approver")).contains(
+                "Give the reason for rejecting the amendment: the reason is too long (20040 characters, at most 20000).",
+                ">" + reason + "</textarea>");
         assertThat(events()).isEqualTo(before);
     }
 
