@@ -360,9 +360,9 @@ class TasksController {
         Task task = stepTask(user, taskId, ApplicationReviewProcess.Elements.USER_SECOND_APPROVAL);
         String reason = first(form, "reason", "");
         TypedForm typed = TypedForm.of("withhold", form, Map.of("reason", MAX_TEXT));
-        if (reason.isBlank() || reason.length() > MAX_TEXT) {
-            return back(redirect, taskId, "Say why you do not confirm the decision (at most " + MAX_TEXT + " characters).",
-                    typed);
+        Optional<String> problem = requiredText(reason, "Say why you do not confirm the decision", "the reason");
+        if (problem.isPresent()) {
+            return back(redirect, taskId, problem.get(), typed);
         }
         return completeOrBack(redirect, task, user, new WithholdConfirmationCommand(
                         stringVariable(task, ApplicationReviewProcess.Variables.APPLICATION_ID), reason.strip(), user.getUsername()),

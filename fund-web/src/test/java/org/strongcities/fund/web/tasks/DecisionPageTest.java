@@ -187,16 +187,17 @@ class DecisionPageTest extends TaskPageTest {
         // No reason: the message on the same page, and the blank reason is not taken as one.
         MvcResult noReason = mvc.perform(withhold(second, "central.approver", "  \n "))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + second.getId()))
-                .andExpect(flash().attribute("error", "Say why you do not confirm the decision (at most 20000 characters)."))
+                .andExpect(flash().attribute("error", "Say why you do not confirm the decision."))
                 .andReturn();
         assertThat(followed(noReason, "central.approver")).contains("Say why you do not confirm the decision", withholdForm);
-        // Too long: the message, and the reason back in its field as typed (up to what the field takes).
+        // Too long: the message with the reason's length, and the reason back in its field whole, as typed.
         String tooLong = WITHHELD + " " + "x".repeat(20_000);
         MvcResult longReason = mvc.perform(withhold(second, "central.approver", tooLong))
                 .andExpect(redirectedUrl("/tasks/" + second.getId()))
-                .andExpect(flash().attribute("error", "Say why you do not confirm the decision (at most 20000 characters)."))
+                .andExpect(flash().attribute("error", "Say why you do not confirm the decision: the reason is too long ("
+                        + tooLong.length() + " characters, at most 20000)."))
                 .andReturn();
-        assertThat(followed(longReason, "central.approver")).contains(">" + tooLong.substring(0, 20_000) + "</textarea>");
+        assertThat(followed(longReason, "central.approver")).contains(">" + tooLong + "</textarea>");
         assertThat(events(applicationId)).as("nothing stored").isEqualTo(eventsBefore);
         assertThat(taskService.createTaskQuery().taskId(second.getId()).singleResult()).as("task still open").isNotNull();
 
