@@ -48,8 +48,9 @@ public final class ContributionLimits {
         return new Money(BigDecimal.valueOf(LARGEST_MINOR_UNITS).movePointLeft(minorUnits), currency);
     }
 
-    public static boolean isWithinLargest(Money amount) {
-        return !amount.isGreaterThan(largest(amount.currency()));
+    /** Takes the figure and currency apart, so that a form can check a figure too large to be Money at all. */
+    public static boolean isWithinLargest(BigDecimal amount, String currency) {
+        return amount.compareTo(largest(currency).amount()) <= 0;
     }
 
     /** The latest day a period recorded today may start. */
@@ -67,7 +68,7 @@ public final class ContributionLimits {
         if (amount == null || !amount.isPositive()) {
             return "needs an amount above zero, was " + amount;
         }
-        if (!isWithinLargest(amount)) {
+        if (!isWithinLargest(amount.amount(), amount.currency())) {
             return "has an amount of " + amount + ", above the " + largest(amount.currency())
                     + " one agreement or receipt may hold; check the figure for extra digits";
         }
