@@ -75,23 +75,49 @@ public final class ContributionLimits {
         return null;
     }
 
-    /** What is wrong with an agreement's period, recorded today, or null when it fits. */
-    public static String periodProblem(LocalDate start, LocalDate end, LocalDate today) {
-        if (start == null || end == null || !end.isAfter(start)) {
-            return "needs a period that ends after it starts, was " + start + " to " + end;
+    /** The ways a period can break the limits, so that a form can name each beside its own field. */
+    public enum PeriodBreach { ENDS_BEFORE_START, STARTS_BEFORE_EARLIEST, STARTS_TOO_FAR_AHEAD, LASTS_TOO_LONG }
+
+    /** The first limit the period breaks, or null when it fits. */
+    public static PeriodBreach periodBreach(LocalDate start, LocalDate end, LocalDate today) {
+        if (!end.isAfter(start)) {
+            return PeriodBreach.ENDS_BEFORE_START;
         }
-        if (start.isBefore(EARLIEST_START)) {
-            return "starts on " + start + ", before " + EARLIEST_START
-                    + ": the Strong Cities Network was launched in 2015; check the year";
+        if (isBeforeEarliest(start)) {
+            return PeriodBreach.STARTS_BEFORE_EARLIEST;
         }
         if (start.isAfter(latestStart(today))) {
-            return "starts on " + start + ", more than " + LONGEST_LEAD_YEARS + " years from today (" + today
-                    + "); check the year";
+            return PeriodBreach.STARTS_TOO_FAR_AHEAD;
         }
+        // Checked only from a start that fits: the latest end of a mistyped start would send the person the wrong way.
         if (end.isAfter(latestEnd(start))) {
-            return "ends on " + end + ", more than " + LONGEST_PERIOD_YEARS + " years after it starts; end it on "
-                    + latestEnd(start) + " at the latest, and sign a new agreement for the years after";
+            return PeriodBreach.LASTS_TOO_LONG;
         }
         return null;
+    }
+
+    /** A period's start or a receipt's value date before any agreement with the fund could exist. */
+    public static boolean isBeforeEarliest(LocalDate date) {
+        return date.isBefore(EARLIEST_START);
+    }
+
+    /** What is wrong with an agreement's period, recorded today, or null when it fits. */
+    public static String periodProblem(LocalDate start, LocalDate end, LocalDate today) {
+        if (start == null || end == null) {
+            return "needs a period that ends after it starts, was " + start + " to " + end;
+        }
+        PeriodBreach breach = periodBreach(start, end, today);
+        if (breach == null) {
+            return null;
+        }
+        return switch (breach) {
+            case ENDS_BEFORE_START -> "needs a period that ends after it starts, was " + start + " to " + end;
+            case STARTS_BEFORE_EARLIEST -> "starts on " + start + ", before " + EARLIEST_START
+                    + ": the Strong Cities Network was launched in 2015; check the year";
+            case STARTS_TOO_FAR_AHEAD -> "starts on " + start + ", more than " + LONGEST_LEAD_YEARS + " years from today ("
+                    + today + "); check the year";
+            case LASTS_TOO_LONG -> "ends on " + end + ", more than " + LONGEST_PERIOD_YEARS + " years after it starts; end it on "
+                    + latestEnd(start) + " at the latest, and sign a new agreement for the years after";
+        };
     }
 }

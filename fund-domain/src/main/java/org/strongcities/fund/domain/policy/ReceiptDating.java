@@ -20,7 +20,7 @@ public final class ReceiptDating {
             return "has a value date of " + valueDate + ", after today (" + recordedOn
                     + "); record money once it has arrived, with the day it arrived";
         }
-        if (valueDate.isBefore(ContributionLimits.EARLIEST_START)) {
+        if (ContributionLimits.isBeforeEarliest(valueDate)) {
             return "has a value date of " + valueDate + ", before " + ContributionLimits.EARLIEST_START
                     + ", when the fund had no agreements yet; check the year";
         }

@@ -40,6 +40,21 @@ class ContributionLimitsTest {
                 .startsWith("starts on 2028-11-27, more than 2 years from today");
     }
 
+    /** The form names each breach beside its field; a mistyped start is named before the length it implies. */
+    @Test
+    void aPeriodNamesTheFirstLimitItBreaks() {
+        LocalDate earliest = LocalDate.of(2015, 1, 1);
+        assertThat(ContributionLimits.periodBreach(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), TODAY))
+                .isEqualTo(ContributionLimits.PeriodBreach.STARTS_BEFORE_EARLIEST);
+        assertThat(ContributionLimits.periodBreach(TODAY, LocalDate.of(9999, 12, 31), TODAY))
+                .isEqualTo(ContributionLimits.PeriodBreach.LASTS_TOO_LONG);
+        assertThat(ContributionLimits.periodBreach(TODAY.plusYears(3), TODAY.plusYears(4), TODAY))
+                .isEqualTo(ContributionLimits.PeriodBreach.STARTS_TOO_FAR_AHEAD);
+        assertThat(ContributionLimits.periodBreach(earliest.minusDays(1), earliest.minusYears(1), TODAY))
+                .isEqualTo(ContributionLimits.PeriodBreach.ENDS_BEFORE_START);
+        assertThat(ContributionLimits.periodBreach(earliest, earliest.plusYears(10), TODAY)).isNull();
+    }
+
     @Test
     void aReceiptIsDatedNoEarlierThanTheEarliestStart() {
         LocalDate earliest = LocalDate.of(2015, 1, 1);

@@ -271,7 +271,7 @@ class FinanceController {
             source = FormInput.text(errors, "rateSource", form.getRateSource());
         }
         LocalDate valueDate = FormInput.date(errors, "valueDate", form.getValueDate());
-        if (valueDate != null && valueDate.isBefore(ContributionLimits.EARLIEST_START)) {
+        if (valueDate != null && ContributionLimits.isBeforeEarliest(valueDate)) {
             errors.rejectValue("valueDate", "finance.error.valueDate.beforeEarliest", new Object[]{ContributionLimits.EARLIEST_START}, null);
         }
         if (errors.hasErrors()) {
@@ -298,23 +298,21 @@ class FinanceController {
     }
 
     private static void periodWithinLimits(BindingResult errors, LocalDate start, LocalDate end) {
-        if (start == null) {
+        if (start == null || end == null) {
             return;
         }
-        LocalDate latestStart = ContributionLimits.latestStart(RecordedTime.today());
-        if (start.isBefore(ContributionLimits.EARLIEST_START)) {
-            errors.rejectValue("periodStart", "finance.error.period.startBeforeEarliest",
-                    new Object[]{ContributionLimits.EARLIEST_START}, null);
-        } else if (start.isAfter(latestStart)) {
-            errors.rejectValue("periodStart", "finance.error.period.startTooFarAhead",
-                    new Object[]{ContributionLimits.LONGEST_LEAD_YEARS, latestStart}, null);
-        } else if (end != null && end.isAfter(ContributionLimits.latestEnd(start))) {
-            // Only from a start that fits: the latest end of a mistyped start would send the person the wrong way.
-            errors.rejectValue("periodEnd", "finance.error.period.tooLong",
-                    new Object[]{ContributionLimits.LONGEST_PERIOD_YEARS, ContributionLimits.latestEnd(start)}, null);
+        ContributionLimits.PeriodBreach breach = ContributionLimits.periodBreach(start, end, RecordedTime.today());
+        if (breach == null) {
+            return;
         }
-        if (end != null && !end.isAfter(start)) {
-            errors.rejectValue("periodEnd", "finance.error.period.endBeforeStart");
+        switch (breach) {
+            case ENDS_BEFORE_START -> errors.rejectValue("periodEnd", "finance.error.period.endBeforeStart");
+            case STARTS_BEFORE_EARLIEST -> errors.rejectValue("periodStart", "finance.error.period.startBeforeEarliest",
+                    new Object[]{ContributionLimits.EARLIEST_START}, null);
+            case STARTS_TOO_FAR_AHEAD -> errors.rejectValue("periodStart", "finance.error.period.startTooFarAhead",
+                    new Object[]{ContributionLimits.LONGEST_LEAD_YEARS, ContributionLimits.latestStart(RecordedTime.today())}, null);
+            case LASTS_TOO_LONG -> errors.rejectValue("periodEnd", "finance.error.period.tooLong",
+                    new Object[]{ContributionLimits.LONGEST_PERIOD_YEARS, ContributionLimits.latestEnd(start)}, null);
         }
     }
 
