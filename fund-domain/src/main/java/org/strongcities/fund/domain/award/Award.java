@@ -209,14 +209,14 @@ public class Award {
     void handle(ProposeAmendmentCommand command) {
         requireOpen();
         BusinessRuleViolation.requireText(command.amendmentId(), "An amendment of award " + awardId + " needs an id");
+        // The amendment's id is made by the form and never shown while it is typed: refusals name the change.
+        String amendment = "The " + describeAmendment(command.kind(), command.terms());
         BusinessRuleViolation.require(!amendments.containsKey(command.amendmentId()),
-                "Amendment " + command.amendmentId() + " of award " + awardId + " already exists");
-        BusinessRuleViolation.require(command.kind() != null && command.terms() != null,
-                "Amendment " + command.amendmentId() + " of award " + awardId + " needs a kind and its terms");
+                amendment + " already exists (the form was sent twice); see the award's amendments");
+        BusinessRuleViolation.require(command.kind() != null && command.terms() != null, amendment + " needs a kind and its terms");
         BusinessRuleViolation.requireText(command.reason(), "Say why award " + awardId + " should be amended");
         List<String> problems = amendmentProblems(command.kind(), command.terms());
-        BusinessRuleViolation.require(problems.isEmpty(), "Amendment " + command.amendmentId() + " of award " + awardId
-                + " needs: " + String.join("; ", problems));
+        BusinessRuleViolation.require(problems.isEmpty(), amendment + " needs: " + String.join("; ", problems));
         apply(new AmendmentProposedEvent(awardId, command.amendmentId(), command.kind(), command.terms(), command.reason(),
                 command.actor()));
     }
@@ -226,9 +226,9 @@ public class Award {
         Amendment amendment = pendingAmendment(amendmentId);
         requireOpen();
         FourEyesPolicy.requireDistinct(amendment.proposedBy, "proposer", actor, "approver",
-                "amendment " + amendmentId + " of award " + awardId);
+                "the " + describeAmendment(amendment.kind, amendment.terms));
         List<String> problems = amendmentProblems(amendment.kind, amendment.terms);
-        BusinessRuleViolation.require(problems.isEmpty(), "Amendment " + amendmentId + " of award " + awardId
+        BusinessRuleViolation.require(problems.isEmpty(), "The " + describeAmendment(amendment.kind, amendment.terms)
                 + " no longer fits the award: " + String.join("; ", problems));
         return amendment.terms;
     }
@@ -240,23 +240,24 @@ public class Award {
 
     @CommandHandler
     void handle(RejectAmendmentCommand command) {
-        pendingAmendment(command.amendmentId());
+        Amendment amendment = pendingAmendment(command.amendmentId());
         BusinessRuleViolation.requireText(command.reason(),
-                "Say why amendment " + command.amendmentId() + " of award " + awardId + " is rejected");
+                "Say why the " + describeAmendment(amendment.kind, amendment.terms) + " is rejected");
         apply(new AmendmentRejectedEvent(awardId, command.amendmentId(), command.reason(), command.actor()));
     }
 
     /** Checks the refund and splits it over the contributions that paid the award, in allocation order. */
     public List<FundingAllocation> refundDraws(RecordRefundCommand command) {
         BusinessRuleViolation.requireText(command.refundId(), "A refund on award " + awardId + " needs an id");
+        // The refund's id is made by the form and never shown while it is typed: refusals name its amount.
+        String refund = "The refund" + (command.usd() == null ? "" : " of " + command.usd()) + " on award " + awardId;
         BusinessRuleViolation.require(!refundIds.contains(command.refundId()),
-                "Refund " + command.refundId() + " on award " + awardId + " is already recorded");
+                refund + " is already recorded (the form was sent twice); see the award's refunds");
         BusinessRuleViolation.require(command.usd() != null && command.usd().isUsd() && command.usd().isPositive(),
-                "Refund " + command.refundId() + " on award " + awardId + " needs an amount above zero in USD, was " + command.usd());
+                "The refund on award " + awardId + " needs an amount above zero in USD, was " + command.usd());
         BusinessRuleViolation.requireText(command.reason(), "Say why award " + awardId + " refunds " + command.usd());
         Money netPaid = paid.minus(refunded);
-        BusinessRuleViolation.require(!command.usd().isGreaterThan(netPaid), "Refund " + command.refundId() + " of " + command.usd()
-                + " is more than the " + netPaid + " paid out on award " + awardId + " and not yet refunded");
+        BusinessRuleViolation.require(!command.usd().isGreaterThan(netPaid), refund + " is more than the " + netPaid + " paid out on award " + awardId + " and not yet refunded");
         return FundingPolicy.drawInOrder(command.usd(), allocations.values().stream().map(Allocation::netPaid).toList());
     }
 
@@ -359,9 +360,20 @@ public class Award {
 
     private Amendment pendingAmendment(String amendmentId) {
         Amendment amendment = amendments.get(amendmentId);
-        BusinessRuleViolation.require(amendment != null && !amendment.settled,
-                "Award " + awardId + " has no amendment '" + amendmentId + "' awaiting approval");
+        BusinessRuleViolation.require(amendment != null, "Award " + awardId + " has no such amendment awaiting approval");
+        BusinessRuleViolation.require(!amendment.settled, "The " + describeAmendment(amendment.kind, amendment.terms)
+                + " is no longer awaiting approval: it was approved or rejected already");
         return amendment;
+    }
+
+    /** An amendment in the words of the award's page, which lists amendments by the change they propose. */
+    private String describeAmendment(AmendmentKind kind, AmendmentTerms terms) {
+        String change = kind == null || terms == null ? "" : switch (kind) {
+            case MORE_MONEY -> " for " + terms.additionalAmount() + " more";
+            case NEW_END_DATE -> " for a new end date of " + terms.newEndDate();
+            case MOVE_BUDGET_LINES -> " moving money between budget lines";
+        };
+        return "amendment of award " + awardId + change;
     }
 
     private void requireOpen() {

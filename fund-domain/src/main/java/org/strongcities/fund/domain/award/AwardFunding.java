@@ -50,10 +50,11 @@ public class AwardFunding {
             problems = new ArrayList<>(ReportingPeriod.problems(command.reportingObligations(), today, command.endDate()));
             problems.addAll(TrancheDates.problems(command.tranches(), today, command.endDate()));
         }
-        BusinessRuleViolation.require(problems.isEmpty(), "Award " + command.awardId() + " for application " + command.applicationId()
-                + " of city " + command.cityId() + " cannot be made. It needs: " + String.join("; ", problems));
+        // The award's id is made by the form and shown only once the award exists: refusals name the application.
+        String award = "The award for application " + command.applicationId() + " of city " + command.cityId();
+        BusinessRuleViolation.require(problems.isEmpty(), award + " cannot be made. It needs: " + String.join("; ", problems));
         BusinessRuleViolation.require(command.region() != null && command.supportType() != null,
-                "Award " + command.awardId() + " needs the region and support type its earmarks are checked against");
+                award + " needs the region and support type its earmarks are checked against");
         Aggregate<Application> application = ExistingAggregates.load(applications, command.applicationId(), "application");
         application.execute(it -> it.recordAward(command.awardId(), command.cityId(), command.amount(), command.actor()));
         CaseProfile caseProfile = new CaseProfile(command.region(), command.priorities(), command.supportType(), command.purpose());

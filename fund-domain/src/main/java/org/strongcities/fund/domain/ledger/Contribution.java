@@ -15,6 +15,7 @@ import org.strongcities.fund.domain.api.ReceiptRecordedEvent;
 import org.strongcities.fund.domain.api.RecordReceiptCommand;
 import org.strongcities.fund.domain.api.RefundCreditedEvent;
 import org.strongcities.fund.domain.api.SignContributionAgreementCommand;
+import org.strongcities.fund.domain.policy.ContributionLimits;
 import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.domain.policy.FundingPolicy;
 import org.strongcities.fund.domain.policy.ReceiptDating;
@@ -46,6 +47,7 @@ public class Contribution {
 
     @AggregateIdentifier
     private String contributionId;
+    private String donorId;
     private Money pledged;
     private Money receivedInAgreementCurrency;
     private Earmark earmark;
@@ -65,13 +67,14 @@ public class Contribution {
     @CommandHandler
     public Contribution(SignContributionAgreementCommand command) {
         BusinessRuleViolation.requireText(command.contributionId(), "A contribution agreement needs an id");
-        String agreement = "Contribution agreement " + command.contributionId();
-        BusinessRuleViolation.requireText(command.donorId(), agreement + " needs its donor");
-        BusinessRuleViolation.require(command.pledged() != null && command.pledged().isPositive(),
-                agreement + " needs a pledged amount above zero, was " + command.pledged());
-        BusinessRuleViolation.require(command.periodStart() != null && command.periodEnd() != null
-                        && command.periodEnd().isAfter(command.periodStart()),
-                agreement + " needs a period that ends after it starts, was " + command.periodStart() + " to " + command.periodEnd());
+        BusinessRuleViolation.requireText(command.donorId(), "A contribution agreement needs its donor");
+        // The id is made by the form and only shown once the agreement is signed: a refusal names what was typed.
+        String agreement = "The contribution agreement with donor " + command.donorId()
+                + (command.pledged() == null ? "" : " for " + command.pledged());
+        String amount = ContributionLimits.amountProblem(command.pledged());
+        BusinessRuleViolation.require(amount == null, agreement + " " + amount);
+        String period = ContributionLimits.periodProblem(command.periodStart(), command.periodEnd(), RecordedTime.today());
+        BusinessRuleViolation.require(period == null, agreement + " " + period);
         BusinessRuleViolation.require(command.earmark() != null, agreement + " needs an earmark, or Earmark.unrestricted()");
         apply(new ContributionAgreementSignedEvent(command.contributionId(), command.donorId(), command.pledged(),
                 command.periodStart(), command.periodEnd(), command.earmark(), command.actor()));
@@ -80,39 +83,50 @@ public class Contribution {
     @CommandHandler
     void handle(RecordReceiptCommand command) {
         Money amount = command.received();
-        String receipt = "Receipt " + command.receiptId() + " on contribution " + contributionId;
         BusinessRuleViolation.requireText(command.receiptId(), "A receipt on contribution " + contributionId + " needs an id");
-        BusinessRuleViolation.require(!receiptIds.contains(command.receiptId()), receipt + " is already recorded");
-        BusinessRuleViolation.require(amount != null && amount.isPositive(), receipt + " needs an amount above zero, was " + amount);
+        // The receipt's id is made by the form and never shown while it is typed: a refusal names the receipt by
+        // its amount and value date, and the contribution by its id (the page's title) and donor.
+        String receipt = describeReceipt(amount, command.valueDate());
+        BusinessRuleViolation.require(!receiptIds.contains(command.receiptId()), receipt
+                + " is already recorded (the form was sent twice); see the contribution's ledger");
+        String amountProblem = ContributionLimits.amountProblem(amount);
+        BusinessRuleViolation.require(amountProblem == null, describeReceipt(null, command.valueDate()) + " " + amountProblem);
         BusinessRuleViolation.require(command.valueDate() != null, receipt + " needs its value date");
         String dating = ReceiptDating.problem(command.valueDate(), RecordedTime.today(), periodStart, periodEnd);
-        BusinessRuleViolation.require(dating == null, receipt + " " + dating);
+        BusinessRuleViolation.require(dating == null, describeReceipt(amount, null) + " " + dating);
         BusinessRuleViolation.require(amount.currency().equals(pledged.currency()),
                 receipt + " is in " + amount.currency() + " but the agreement is in " + pledged.currency());
         Money receivedAfter = receivedInAgreementCurrency.plus(amount);
-        BusinessRuleViolation.require(!receivedAfter.isGreaterThan(pledged), receipt + " of " + amount + " would bring the money received to "
+        BusinessRuleViolation.require(!receivedAfter.isGreaterThan(pledged), receipt + " would bring the money received to "
                 + receivedAfter + ", above the " + pledged + " pledged; amend the agreement first");
         Conversion toUsd = command.toUsd();
         if (amount.isUsd() && toUsd == null) {
             toUsd = Conversion.none(amount, command.valueDate());
         }
-        BusinessRuleViolation.require(toUsd != null, receipt + " of " + amount
-                + " needs its conversion to USD with rate, rate source and value date");
+        BusinessRuleViolation.require(toUsd != null, receipt + " needs its conversion to USD with rate, rate source and value date");
         BusinessRuleViolation.require(toUsd.original().equals(amount) && toUsd.converted().isUsd(),
                 receipt + ": the conversion must turn the " + amount + " received into USD, it converts "
                         + toUsd.original() + " into " + toUsd.converted().currency());
         apply(new ReceiptRecordedEvent(contributionId, command.receiptId(), amount, toUsd, command.valueDate(), command.actor()));
     }
 
-    /** Reserves money for an award; called by the handler that makes or enlarges the award. */
+    private String describeReceipt(Money amount, LocalDate valueDate) {
+        return "The receipt" + (amount == null ? "" : " of " + amount) + (valueDate == null ? "" : " with value date " + valueDate)
+                + " on contribution " + contributionId + " of donor " + donorId;
+    }
+
+    /**
+     * Reserves money for an award; called by the handler that makes or enlarges the award. A refusal names
+     * the amount and the contribution, not the award: while an award is being made, its id is not shown yet.
+     */
     public void commitToAward(String awardId, Money usd, CaseProfile caseProfile, String actor) {
         BusinessRuleViolation.require(usd != null && usd.isUsd() && usd.isPositive(),
-                "Award " + awardId + " must commit an amount above zero in USD from contribution " + contributionId + ", was " + usd);
+                "An award must commit an amount above zero in USD from contribution " + contributionId + ", was " + usd);
         BusinessRuleViolation.require(EarmarkPolicy.fits(earmark, caseProfile), "Contribution " + contributionId + " is "
-                + earmark.describe() + " and cannot fund award " + awardId + " (" + describe(caseProfile) + ")");
+                + earmark.describe() + " and cannot fund this award (" + describe(caseProfile) + ")");
         Money available = available();
-        BusinessRuleViolation.require(FundingPolicy.mayCommit(available, usd), "Award " + awardId + " of " + usd
-                + " exceeds the " + available + " available in contribution " + contributionId + " (" + earmark.describe() + ")");
+        BusinessRuleViolation.require(FundingPolicy.mayCommit(available, usd), "Committing " + usd + " to the award "
+                + "exceeds the " + available + " available in contribution " + contributionId + " (" + earmark.describe() + ")");
         apply(new FundsCommittedEvent(contributionId, awardId, usd, actor));
     }
 
@@ -125,8 +139,8 @@ public class Contribution {
 
     public void creditRefund(String awardId, String refundId, Money usd, String reason, String actor) {
         Money netPaid = share(awardId).netPaid();
-        BusinessRuleViolation.require(!usd.isGreaterThan(netPaid), "Refund " + refundId + " of " + usd + " to contribution "
-                + contributionId + " is more than the " + netPaid + " award " + awardId + " received from it");
+        BusinessRuleViolation.require(!usd.isGreaterThan(netPaid), "The refund of " + usd + " from award " + awardId
+                + " to contribution " + contributionId + " is more than the " + netPaid + " the award received from it");
         apply(new RefundCreditedEvent(contributionId, awardId, refundId, usd, reason, actor));
     }
 
@@ -170,6 +184,7 @@ public class Contribution {
     @EventSourcingHandler
     void on(ContributionAgreementSignedEvent event) {
         contributionId = event.contributionId();
+        donorId = event.donorId();
         pledged = event.pledged();
         receivedInAgreementCurrency = Money.zero(pledged.currency());
         earmark = event.earmark();

@@ -110,10 +110,10 @@ class AwardLifecycleTest {
         long eventsBefore = eventCount("app-1") + eventCount("c-wa");
         assertThatThrownBy(() -> send(award("award-1", "app-1", "40000", "c-wa")))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("Award award-1 of USD 40,000.00 exceeds the USD 25,000.00 available in contribution c-wa (earmarked for West Africa)");
+                .hasMessage("Committing USD 40,000.00 to the award exceeds the USD 25,000.00 available in contribution c-wa (earmarked for West Africa)");
         assertThat(eventCount("app-1") + eventCount("c-wa")).isEqualTo(eventsBefore);
         assertThatThrownBy(() -> send(award("award-1", "app-1", "40000", "c-eu")))
-                .hasMessageStartingWith("Contribution c-eu is earmarked for Europe and cannot fund award award-1");
+                .hasMessageStartingWith("Contribution c-eu is earmarked for Europe and cannot fund this award");
     }
 
     @Test
@@ -165,11 +165,11 @@ class AwardLifecycleTest {
         long eventsBefore = eventCount("app-1") + eventCount("c-wa");
         assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.minusDays(1), DAY.plusYears(1))))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                .hasMessage("The award for application app-1 of city city-dakar cannot be made. It needs: "
                         + "report r-1 due on or after 2025-03-01, the day the award is made (was 2025-02-28)");
         assertThatThrownBy(() -> send(award("award-1", "app-1", "20000", "c-wa", DAY.plusMonths(5), DAY.plusYears(1).plusDays(91))))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                .hasMessage("The award for application app-1 of city city-dakar cannot be made. It needs: "
                         + "report r-final due by 2026-05-30, 90 days after the award ends on 2026-03-01 (was 2026-05-31)");
         assertThat(eventCount("app-1") + eventCount("c-wa")).isEqualTo(eventsBefore);
         assertThat(eventCount("award-1")).isZero();

@@ -68,7 +68,7 @@ class AwardTest {
                 .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
                         AmendmentTerms.newEndDate(END.minusMonths(2)), "Work finishes early", "erin"))
                 .expectNoEvents()
-                .expectExceptionMessage("Amendment am-1 of award award-1 needs: report r-final due by 2026-04-01, 90 days after "
+                .expectExceptionMessage("The amendment of award award-1 for a new end date of 2026-01-01 needs: report r-final due by 2026-04-01, 90 days after "
                         + "the award ends on 2026-01-01 (was 2026-04-30)");
         // Within the grace the end may move earlier; any later end leaves the reports where they were.
         fixture.givenCurrentTime(on(MADE)).andGiven(made())
@@ -84,7 +84,7 @@ class AwardTest {
                 .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
                         AmendmentTerms.newEndDate(MADE.minusDays(1)), "Typed the wrong year", "erin"))
                 .expectNoEvents()
-                .expectExceptionMessage("Amendment am-1 of award award-1 needs: an end date on or after 2025-03-01, the day the "
+                .expectExceptionMessage("The amendment of award award-1 for a new end date of 2025-02-28 needs: an end date on or after 2025-03-01, the day the "
                         + "award is made (was 2025-02-28)");
     }
 
@@ -96,7 +96,7 @@ class AwardTest {
         fixture.givenCurrentTime(on(MADE)).andGiven(made(), proposed)
                 .when(new ApproveAmendmentCommand("award-1", "am-1", "frank"))
                 .expectNoEvents()
-                .expectExceptionMessage("Amendment am-1 of award award-1 no longer fits the award: report r-final due by "
+                .expectExceptionMessage("The amendment of award award-1 for a new end date of 2026-01-01 no longer fits the award: report r-final due by "
                         + "2026-04-01, 90 days after the award ends on 2026-01-01 (was 2026-04-30)");
         AmendmentProposedEvent fits = new AmendmentProposedEvent("award-1", "am-2", AmendmentKind.NEW_END_DATE,
                 AmendmentTerms.newEndDate(END.plusMonths(3)), "Venue closed for a season", "erin");
@@ -113,7 +113,7 @@ class AwardTest {
                 .when(makeAward(List.of(new TrancheSchedule("t-1", half, MADE.minusDays(1), null),
                         new TrancheSchedule("t-2", half, END.plusDays(1), "r-1"))))
                 .expectNoEvents()
-                .expectExceptionMessage("Award award-1 for application app-1 of city city-dakar cannot be made. It needs: "
+                .expectExceptionMessage("The award for application app-1 of city city-dakar cannot be made. It needs: "
                         + "tranche t-1 planned on or after 2025-03-01, the day the award is made (was 2025-02-28); "
                         + "tranche t-2 planned on or before 2026-03-01, the day the award ends (was 2026-03-02)");
     }
@@ -127,7 +127,7 @@ class AwardTest {
         fixture.givenCurrentTime(on(MADE)).andGiven(made())
                 .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.MORE_MONEY, terms, "A second district", "erin"))
                 .expectNoEvents()
-                .expectExceptionMessage("Amendment am-1 of award award-1 needs: tranche t-3 planned on or before 2026-03-01, "
+                .expectExceptionMessage("The amendment of award award-1 for USD 5,000.00 more needs: tranche t-3 planned on or before 2026-03-01, "
                         + "the day the award ends (was 2026-03-11)");
         // After an approved later end date the same tranche fits.
         AmendmentApprovedEvent later = new AmendmentApprovedEvent("award-1", "am-0", AmendmentKind.NEW_END_DATE,
@@ -144,7 +144,7 @@ class AwardTest {
                 .when(new ProposeAmendmentCommand("award-1", "am-1", AmendmentKind.NEW_END_DATE,
                         AmendmentTerms.newEndDate(MADE.plusMonths(5)), "Work finishes early", "erin"))
                 .expectNoEvents()
-                .expectExceptionMessage("Amendment am-1 of award award-1 needs: report r-final due by 2025-10-30, 90 days after "
+                .expectExceptionMessage("The amendment of award award-1 for a new end date of 2025-08-01 needs: report r-final due by 2025-10-30, 90 days after "
                         + "the award ends on 2025-08-01 (was 2026-04-30); tranche t-2 planned on or before 2025-08-01, "
                         + "the day the award ends (was 2025-09-01)");
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.strongcities.fund.domain.RecordedTime;
 import org.strongcities.fund.domain.api.Conversion;
 import org.strongcities.fund.domain.api.Earmark;
 import org.strongcities.fund.domain.api.EarmarkKind;
@@ -24,6 +25,7 @@ import org.strongcities.fund.domain.api.Region;
 import org.strongcities.fund.domain.api.SignContributionAgreementCommand;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.domain.policy.ContributionLimits;
 import org.strongcities.fund.web.platform.SharedSections;
 import org.strongcities.fund.web.security.FundUser;
 
@@ -214,12 +216,10 @@ class FinanceController {
             errors.rejectValue("donorId", "finance.error.donor.unknown");
         }
         String currency = FormInput.currency(errors, "currency", form.getCurrency());
-        BigDecimal amount = FormInput.amount(errors, "amount", form.getAmount(), currency);
+        BigDecimal amount = withinLimit(errors, FormInput.amount(errors, "amount", form.getAmount(), currency), currency);
         LocalDate start = FormInput.date(errors, "periodStart", form.getPeriodStart());
         LocalDate end = FormInput.date(errors, "periodEnd", form.getPeriodEnd());
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.rejectValue("periodEnd", "finance.error.period.endBeforeStart");
-        }
+        periodWithinLimits(errors, start, end);
         Earmark earmark = earmark(form, errors);
         if (errors.hasErrors()) {
             return null;
@@ -260,7 +260,7 @@ class FinanceController {
     private RecordReceiptCommand receiptCommand(String contributionId, ReceiptForm form, BindingResult errors, FundUser user) {
         form.setReceiptId(FormInput.idOrNew(form.getReceiptId(), "receipt"));
         String currency = FormInput.currency(errors, "currency", form.getCurrency());
-        BigDecimal amount = FormInput.amount(errors, "amount", form.getAmount(), currency);
+        BigDecimal amount = withinLimit(errors, FormInput.amount(errors, "amount", form.getAmount(), currency), currency);
         boolean usd = Money.USD.equals(currency);
         BigDecimal rate = null;
         String source = null;
@@ -271,6 +271,9 @@ class FinanceController {
             source = FormInput.text(errors, "rateSource", form.getRateSource());
         }
         LocalDate valueDate = FormInput.date(errors, "valueDate", form.getValueDate());
+        if (valueDate != null && ContributionLimits.isBeforeEarliest(valueDate)) {
+            errors.rejectValue("valueDate", "finance.error.valueDate.beforeEarliest", new Object[]{ContributionLimits.EARLIEST_START}, null);
+        }
         if (errors.hasErrors()) {
             return null;
         }
@@ -279,6 +282,38 @@ class FinanceController {
                 ? Conversion.none(received, valueDate)
                 : Conversion.of(received, Money.USD, rate, source == null ? "same currency, no conversion" : source, valueDate);
         return new RecordReceiptCommand(contributionId, form.getReceiptId(), received, toUsd, valueDate, user.getUsername());
+    }
+
+    /**
+     * The limits of ContributionLimits, put next to the field with the limit and what to fix; the aggregate
+     * checks them again, in case a command comes another way.
+     */
+    private BigDecimal withinLimit(BindingResult errors, BigDecimal amount, String currency) {
+        if (amount == null || currency == null || ContributionLimits.isWithinLargest(amount, currency)) {
+            return amount;
+        }
+        errors.rejectValue("amount", "finance.error.amount.aboveLimit",
+                new Object[]{format.money(ContributionLimits.largest(currency).amount(), currency)}, null);
+        return null;
+    }
+
+    private static void periodWithinLimits(BindingResult errors, LocalDate start, LocalDate end) {
+        if (start == null || end == null) {
+            return;
+        }
+        ContributionLimits.PeriodBreach breach = ContributionLimits.periodBreach(start, end, RecordedTime.today());
+        if (breach == null) {
+            return;
+        }
+        switch (breach) {
+            case ENDS_BEFORE_START -> errors.rejectValue("periodEnd", "finance.error.period.endBeforeStart");
+            case STARTS_BEFORE_EARLIEST -> errors.rejectValue("periodStart", "finance.error.period.startBeforeEarliest",
+                    new Object[]{ContributionLimits.EARLIEST_START}, null);
+            case STARTS_TOO_FAR_AHEAD -> errors.rejectValue("periodStart", "finance.error.period.startTooFarAhead",
+                    new Object[]{ContributionLimits.LONGEST_LEAD_YEARS, ContributionLimits.latestStart(RecordedTime.today())}, null);
+            case LASTS_TOO_LONG -> errors.rejectValue("periodEnd", "finance.error.period.tooLong",
+                    new Object[]{ContributionLimits.LONGEST_PERIOD_YEARS, ContributionLimits.latestEnd(start)}, null);
+        }
     }
 
     private static boolean isBlank(String text) {

@@ -83,6 +83,7 @@ import org.strongcities.fund.domain.api.TrancheRequestedEvent;
 import org.strongcities.fund.domain.api.TrancheSchedule;
 import org.strongcities.fund.domain.policy.ApplicationCompleteness;
 import org.strongcities.fund.domain.policy.AwardTerms;
+import org.strongcities.fund.domain.policy.ContributionLimits;
 import org.strongcities.fund.domain.policy.DecisionPolicy;
 import org.strongcities.fund.domain.policy.EarmarkPolicy;
 import org.strongcities.fund.domain.policy.FundingPolicy;
@@ -1053,8 +1054,9 @@ public final class SyntheticHistory {
         final String id;
         final String donorId;
         final Earmark earmark;
-        final String currency;
-        final BigDecimal rate;
+        /** The donor's currency, or USD when the fund is larger than one agreement in it may be (see contribution). */
+        String currency;
+        BigDecimal rate;
         Money received = Money.zero(Money.USD);
         Money committed = Money.zero(Money.USD);
         Money disbursed = Money.zero(Money.USD);
@@ -1244,6 +1246,13 @@ public final class SyntheticHistory {
         /** Signs the agreement and records two receipts that together bring at least {@code usd} in. */
         private int contribution(HistoryClock clock, int f, Fund fund, BigDecimal usd) {
             String officer = FINANCE_OFFICERS[f % FINANCE_OFFICERS.length];
+            // A history of tens of thousands of cases needs funds larger than any real agreement in NOK or DKK may
+            // pledge (ContributionLimits); such a fund is agreed in USD, whose limit is about ten times the value.
+            if (!ContributionLimits.isWithinLargest(usd.divide(fund.rate, 0, RoundingMode.UP).multiply(new BigDecimal("1.2")),
+                    fund.currency)) {
+                fund.currency = Money.USD;
+                fund.rate = BigDecimal.ONE;
+            }
             BigDecimal original = usd.divide(fund.rate, 0, RoundingMode.UP);
             BigDecimal first = original.multiply(new BigDecimal("0.6")).setScale(0, RoundingMode.UP);
             BigDecimal second = original.subtract(first);

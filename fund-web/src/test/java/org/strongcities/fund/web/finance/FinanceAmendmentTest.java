@@ -82,7 +82,8 @@ class FinanceAmendmentTest extends FinanceWebTest {
 
         String refused = mvc.perform(moveBudget(awardId, amendmentId, "5000", "2000")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Nothing was saved: Amendment " + amendmentId + " of award " + awardId
+        assertThat(refused).doesNotContain("Nothing was saved: Amendment " + amendmentId).contains(
+                "Nothing was saved: The amendment of award " + awardId + " moving money between budget lines"
                         + " needs: the budget lines add up to USD 7,000.00 but the total is USD 8,000.00",
                 "value=\"Travel\"", "value=\"2000\"", "Trainers must travel further.");
         assertThat(events()).isEqualTo(before);
@@ -110,7 +111,7 @@ class FinanceAmendmentTest extends FinanceWebTest {
 
         String refused = mvc.perform(moreMoney(awardId, amendmentId, extra, "500")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Nothing was saved: Amendment " + amendmentId + " of award " + awardId
+        assertThat(refused).contains("Nothing was saved: The amendment of award " + awardId + " for USD 1,000.00 more"
                 + " needs: the additional allocations add up to USD 500.00 but the total is USD 1,000.00", "value=\"500\"");
         String notOffered = mvc.perform(moreMoney(awardId, amendmentId, "contribution-nope", "1000"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -150,7 +150,7 @@ class FinanceConsoleTest extends FinanceWebTest {
                         .param("donorId", DemoNetwork.DONOR_US).param("amount", "99999999999999999999999").param("currency", "USD")
                         .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "UNRESTRICTED"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Amounts must be below 1,000,000,000,000,000 USD")));
+                .andExpect(content().string(containsString("id=\"amount-error\">The fund takes at most USD 100,000,000.00 on one")));
         mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
                         .param("donorId", DemoNetwork.DONOR_US).param("amount", "1000").param("currency", "USD")
                         .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("earmarkKind", "PURPOSE")
@@ -252,6 +252,49 @@ class FinanceConsoleTest extends FinanceWebTest {
                         .param("paymentReference", "BANK-FUTURE-1").param("valueDate", today.toString()))
                 .andExpect(redirectedUrl("/finance/tranches"));
         assertThat(fixture.trancheStatus(awardId, "t-1")).isEqualTo("PAID");
+    }
+
+    /** The figures browser testing could record (ContributionLimits), each refused beside its field, as typed. */
+    @Test
+    void absurdAmountsAndPeriodsAreRefusedBesideTheirFieldsWithTheLimitAndNothingIsStored() throws Exception {
+        long before = fixture.events();
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_NORWAY).param("amount", "9999999999999").param("currency", "NOK")
+                        .param("periodStart", "1900-01-01").param("periodEnd", "9999-12-31").param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nothing was saved. Check the fields marked below.")))
+                .andExpect(content().string(containsString("id=\"amount-error\">The fund takes at most NOK 100,000,000.00 on one "
+                        + "agreement or receipt. Check the figure for extra digits.")))
+                .andExpect(content().string(containsString("id=\"periodStart-error\">The period cannot start before 2015-01-01: "
+                        + "the Strong Cities Network was launched in 2015. Check the year.")))
+                .andExpect(content().string(containsString("value=\"9999999999999\"")))
+                .andExpect(content().string(containsString("value=\"1900-01-01\"")))
+                .andExpect(content().string(containsString("value=\"9999-12-31\"")));
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_NORWAY).param("amount", "1000000").param("currency", "NOK")
+                        .param("periodStart", today.toString()).param("periodEnd", "9999-12-31").param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"periodEnd-error\">An agreement lasts at most 10 years: end it on "
+                        + today.plusYears(10) + " at the latest, and sign a new agreement for the years after.")));
+        mvc.perform(post("/finance/contributions").with(user(officer)).with(csrf())
+                        .param("donorId", DemoNetwork.DONOR_NORWAY).param("amount", "1000000").param("currency", "NOK")
+                        .param("periodStart", today.plusYears(2).plusDays(1).toString())
+                        .param("periodEnd", today.plusYears(3).toString()).param("earmarkKind", "UNRESTRICTED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"periodStart-error\">The period can start at most 2 years from today, on "
+                        + today.plusYears(2) + " at the latest. Check the year.")));
+
+        mvc.perform(post("/finance/contributions/{id}/receipts", "contribution-norway-2026").with(user(officer)).with(csrf())
+                        .param("amount", "100000000.01").param("currency", "NOK").param("rate", "0.0941")
+                        .param("rateSource", "Norges Bank").param("valueDate", "2014-12-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"amount-error\">The fund takes at most NOK 100,000,000.00 on one")))
+                .andExpect(content().string(containsString("id=\"valueDate-error\">The value date cannot be before 2015-01-01: "
+                        + "the fund had no agreements yet. Check the year.")))
+                .andExpect(content().string(containsString("value=\"100000000.01\"")));
+        assertThat(fixture.events()).isEqualTo(before);
     }
 
     @Test
