@@ -230,14 +230,15 @@ public class Application {
 
     /** Called when the award is made: an approved application is awarded once, within the approved amount. */
     public void recordAward(String newAwardId, String awardCityId, Money amount, String actor) {
-        BusinessRuleViolation.require(status == AWARDED || status == PARTIALLY_AWARDED, "Cannot make award " + newAwardId
-                + ": application " + applicationId + " is " + describe(status) + ", not approved");
+        // The new award's id is not yet known to the person making it: refusals name the application instead.
+        BusinessRuleViolation.require(status == AWARDED || status == PARTIALLY_AWARDED, "Cannot make an award for application "
+                + applicationId + ": it is " + describe(status) + ", not approved");
         BusinessRuleViolation.require(awardId == null, "Application " + applicationId + " already has award " + awardId);
-        BusinessRuleViolation.require(cityId.equals(awardCityId), "Award " + newAwardId + " names city " + awardCityId
-                + " but application " + applicationId + " is from city " + cityId);
+        BusinessRuleViolation.require(cityId.equals(awardCityId), "The award for application " + applicationId
+                + " names city " + awardCityId + ", but the application is from city " + cityId);
         if (approvedAmount.isUsd()) {
-            BusinessRuleViolation.require(!amount.isGreaterThan(approvedAmount), "Award " + newAwardId + " of " + amount
-                    + " exceeds the " + approvedAmount + " approved for application " + applicationId);
+            BusinessRuleViolation.require(!amount.isGreaterThan(approvedAmount), "An award of " + amount + " exceeds the "
+                    + approvedAmount + " approved for application " + applicationId);
         }
         requireNotAnApplicant(actor, "person who makes the award");
         apply(new AwardRecordedOnApplicationEvent(applicationId, newAwardId, amount, actor));
