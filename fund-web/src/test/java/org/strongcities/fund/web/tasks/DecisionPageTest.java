@@ -124,6 +124,16 @@ class DecisionPageTest extends TaskPageTest {
     }
 
     @Test
+    void the_central_reviewer_reads_the_hub_review_s_stage_and_recommendation_in_words() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+
+        String page = page("/tasks/" + central.getId(), "central.reviewer");
+        assertThat(page).contains("<span>Regional Hub review</span>", "<span>Fund in full</span>")
+                .doesNotContain("<span>HUB</span>", "<span>FUND_IN_FULL</span>");
+    }
+
+    @Test
     void an_approval_in_part_reads_as_approved_in_part_until_the_award_is_made() throws Exception {
         String applicationId = submitted("20000");
         Task central = centralReviewOpened(applicationId);
