@@ -54,6 +54,9 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD", "USD 20,000.00", "value=\"20000\"")
                 .doesNotContain("20000.0000");
         assertThat(awardForm).contains("<span>Approved</span>").doesNotContain("<span>Awarded</span>");
+        // Earmarks and report kinds in words, as on the finance pages, not their codes.
+        assertThat(awardForm).contains("Region: East &amp; Southern Africa", ">Final report</option>", ">Progress report</option>")
+                .doesNotContain("EAST_SOUTHERN_AFRICA</option>", " · REGION ", " · UNRESTRICTED ", ">FINAL</option>");
         // Dates of the award relative to today: the domain refuses reports due before the award is made.
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate end = today.plusYears(1);
