@@ -147,6 +147,12 @@ class DecisionPageTest extends TaskPageTest {
         assertThat(row).as("pending row").isNotNegative();
         assertThat(pending.substring(row, pending.indexOf("</tr>", row)))
                 .contains("Approved in part").doesNotContain("Partially awarded");
+        // The Application's own refusal (a withdrawal from a stale tab) uses the same words.
+        mvc.perform(post("/city/applications/" + applicationId + "/withdraw").param("reason", "Other funding").with(csrf())
+                        .with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .contains(": it is approved in part, and this is possible only when").doesNotContain("awarded"));
     }
 
     @Test
