@@ -289,7 +289,7 @@ public class Application {
     private void requireStatus(String action, ApplicationStatus... allowed) {
         BusinessRuleViolation.require(Arrays.asList(allowed).contains(status), "Cannot " + action + " application "
                 + applicationId + ": it is " + describe(status) + ", and this is possible only when it is "
-                + Arrays.stream(allowed).map(Application::describe).collect(Collectors.joining(" or ")));
+                + Arrays.stream(allowed).map(this::describe).collect(Collectors.joining(" or ")));
     }
 
     private void requireEligible(String review) {
@@ -308,7 +308,17 @@ public class Application {
         }
     }
 
-    private static String describe(ApplicationStatus status) {
+    /**
+     * The status in words. AWARDED and PARTIALLY_AWARDED are stored when the Central Team approves, but
+     * the money is awarded only once the award is recorded here: until then they read as approved.
+     */
+    private String describe(ApplicationStatus status) {
+        if (awardId == null && status == AWARDED) {
+            return "approved";
+        }
+        if (awardId == null && status == PARTIALLY_AWARDED) {
+            return "approved in part";
+        }
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 

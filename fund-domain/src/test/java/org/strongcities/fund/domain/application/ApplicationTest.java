@@ -9,6 +9,7 @@ import org.strongcities.fund.domain.api.ApplicationDraftCreatedEvent;
 import org.strongcities.fund.domain.api.ApplicationEligibilityRecordedEvent;
 import org.strongcities.fund.domain.api.ApplicationSubmittedEvent;
 import org.strongcities.fund.domain.api.ApplicationWithdrawnEvent;
+import org.strongcities.fund.domain.api.AwardRecordedOnApplicationEvent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.CentralReviewStartedEvent;
 import org.strongcities.fund.domain.api.ConfirmDecisionCommand;
@@ -178,6 +179,21 @@ public class ApplicationTest {
                 .expectEvents(new DecisionReopenedEvent(APP, 1, UNDER_CENTRAL_REVIEW, "new evidence", "dmitri"));
         fixture.given(underCentralReview("20000")).andGiven(declined).when(new WithdrawApplicationCommand(APP, "too late", "amina"))
                 .expectExceptionMessage("Cannot withdraw application app-1: it is declined, and this is possible only when it is "
+                        + "draft or submitted or under hub review or revision requested or under central review");
+    }
+
+    @Test
+    void anApprovedApplicationIsCalledApprovedUntilItsAwardIsMade() {
+        ApplicationDecidedEvent approved = new ApplicationDecidedEvent(APP, 1, DecisionType.APPROVE_PARTIALLY, Money.usd("15000"),
+                null, "A smaller pilot", null, false, "carla");
+        fixture.given(underCentralReview("20000")).andGiven(approved).when(new WithdrawApplicationCommand(APP, "too late", "amina"))
+                .expectNoEvents()
+                .expectExceptionMessage("Cannot withdraw application app-1: it is approved in part, and this is possible only when it is "
+                        + "draft or submitted or under hub review or revision requested or under central review");
+        fixture.given(underCentralReview("20000")).andGiven(approved,
+                        new AwardRecordedOnApplicationEvent(APP, "award-1", Money.usd("15000"), "fiona"))
+                .when(new WithdrawApplicationCommand(APP, "too late", "amina"))
+                .expectExceptionMessage("Cannot withdraw application app-1: it is partially awarded, and this is possible only when it is "
                         + "draft or submitted or under hub review or revision requested or under central review");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.strongcities.fund.web.platform.StoredEvents;
 import org.strongcities.fund.web.platform.StoredEvents.StoredEvent;
+import org.strongcities.fund.web.security.Role;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * The stored events of one aggregate (an application or an award) for the live status page: what
- * happened, when, who did it in which role, why, and the full payload. Payloads can hold internal
+ * happened, when, who did it in which role (in words), why, and the full payload. Payloads can hold internal
  * review comments, so only staff pages may show them.
  */
 @Component
@@ -31,7 +32,7 @@ class EventHistory {
 
     List<Entry> of(String aggregateId) {
         return stored.of(aggregateId).stream().map(event -> new Entry(event.sequence(), event.name(), event.timestamp(),
-                event.actor(), event.actorRole(), event.why(), pretty(event))).toList();
+                event.actor(), Role.labelsOf(event.actorRole()), event.why(), pretty(event))).toList();
     }
 
     private String pretty(StoredEvent event) {

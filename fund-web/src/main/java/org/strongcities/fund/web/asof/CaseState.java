@@ -24,6 +24,7 @@ import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.RefundRecordedEvent;
 import org.strongcities.fund.domain.api.RevisionRequestedEvent;
 import org.strongcities.fund.domain.api.TranchePaidEvent;
+import org.strongcities.fund.web.cases.CaseViews;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ public record CaseState(
         Money requested,
         boolean decisionAwaitingConfirmation,
         Money approved,
+        String conditions,
         String awardId,
         String awardStatus,
         Money awardAmount,
@@ -55,12 +57,19 @@ public record CaseState(
         Instant lastEventAt) {
 
     public static CaseState none(String applicationId) {
-        return new CaseState(applicationId, false, null, null, false, null, 0, null, false, null, null, null, null, null,
+        return new CaseState(applicationId, false, null, null, false, null, 0, null, false, null, null, null, null, null, null,
                 Money.zero(Money.USD), Money.zero(Money.USD), 0, null);
     }
 
     public boolean hasAward() {
         return awardStatus != null;
+    }
+
+    /** The key of the status in words (status.* in messages-cases), as every other page reads it. */
+    public String shownStatus() {
+        return CaseViews.shownStatus(status.name(), requested == null ? null : requested.amount(),
+                requested == null ? null : requested.currency(), approved == null ? null : approved.amount(),
+                approved == null ? null : approved.currency(), conditions, awardId);
     }
 
     /** The state after one more event; events this view does not show only count. */
@@ -89,6 +98,8 @@ public record CaseState(
         } else if (event instanceof RevisionRequestedEvent) {
             next.status = ApplicationStatus.REVISION_REQUESTED;
         } else if (event instanceof ApplicationDecidedEvent e) {
+            // A second approver's confirmation does not repeat the conditions.
+            next.conditions = e.conditions();
             if (e.awaitingConfirmation()) {
                 next.awaiting = true;
             } else {
@@ -102,6 +113,7 @@ public record CaseState(
         } else if (event instanceof DecisionReopenedEvent e) {
             next.status = e.reopenedStatus();
             next.approved = null;
+            next.conditions = null;
             next.awaiting = false;
         } else if (event instanceof ApplicationWithdrawnEvent) {
             next.status = ApplicationStatus.WITHDRAWN;
@@ -143,6 +155,7 @@ public record CaseState(
         Money requested;
         boolean awaiting;
         Money approved;
+        String conditions;
         String awardId;
         String awardStatus;
         Money awardAmount;
@@ -163,6 +176,7 @@ public record CaseState(
             requested = s.requested;
             awaiting = s.decisionAwaitingConfirmation;
             approved = s.approved;
+            conditions = s.conditions;
             awardId = s.awardId;
             awardStatus = s.awardStatus;
             awardAmount = s.awardAmount;
@@ -195,7 +209,7 @@ public record CaseState(
 
         CaseState build() {
             return new CaseState(applicationId, exists, cityId, title, sensitive, status, version, requested, awaiting,
-                    approved, awardId, awardStatus, awardAmount, awardEndDate, paid, refunded, eventsApplied, lastEventAt);
+                    approved, conditions, awardId, awardStatus, awardAmount, awardEndDate, paid, refunded, eventsApplied, lastEventAt);
         }
     }
 }

@@ -84,7 +84,7 @@ class AwardMakingController {
     String pending(Model model) {
         model.addAttribute("pending", jdbc.query("""
                 SELECT a.application_id, a.title, c.name AS city, a.status, a.requested_amount, a.requested_currency,
-                       a.approved_amount, a.approved_currency, a.conditions
+                       a.approved_amount, a.approved_currency, a.conditions, a.award_id
                 FROM rm_application a JOIN rm_city c ON c.city_id = a.city_id
                 WHERE a.status IN ('AWARDED', 'PARTIALLY_AWARDED') AND a.award_id IS NULL ORDER BY a.decided_at""",
                 (rs, row) -> {
@@ -92,7 +92,8 @@ class AwardMakingController {
                     BigDecimal requested = rs.getBigDecimal("requested_amount");
                     return new PendingAward(rs.getString("application_id"), rs.getString("title"), rs.getString("city"),
                             CaseViews.shownStatus(rs.getString("status"), requested, rs.getString("requested_currency"),
-                                    approved, rs.getString("approved_currency"), rs.getString("conditions")),
+                                    approved, rs.getString("approved_currency"), rs.getString("conditions"),
+                                    rs.getString("award_id")),
                             approved != null ? approved : requested,
                             approved != null ? rs.getString("approved_currency") : rs.getString("requested_currency"));
                 }));

@@ -30,7 +30,7 @@ public final class CaseViews {
         /** The key of the status as a person should read it: see {@link CaseViews#shownStatus}. */
         public String shownStatus() {
             return CaseViews.shownStatus(status, requestedAmount, requestedCurrency, approvedAmount, approvedCurrency,
-                    conditions);
+                    conditions, awardId);
         }
 
         public boolean decided() {
@@ -42,10 +42,33 @@ public final class CaseViews {
     }
 
     /**
-     * The key of a case's status as a person should read it (status.* in messages-cases). A partial
-     * approval whose amount equals the request (the domain allows one when it carries conditions) reads
-     * as awarded in full: the stored status stays as decided, only the words follow the amounts. Every
-     * page and message that names a case's status asks here.
+     * The key of a case's status as a person should read it (status.* in messages-cases). Every page and
+     * message that names a case's status asks here. The stored statuses AWARDED and PARTIALLY_AWARDED are
+     * set when the Central Team approves, but the money is awarded only when finance makes the award
+     * (which records its id on the application): until then the case reads as approved (APPROVED,
+     * APPROVED_IN_PART, APPROVED_WITH_CONDITIONS), and as awarded only once awardId is there.
+     */
+    public static String shownStatus(String status, BigDecimal requestedAmount, String requestedCurrency,
+                                     BigDecimal approvedAmount, String approvedCurrency, String conditions,
+                                     String awardId) {
+        String decided = shownStatus(status, requestedAmount, requestedCurrency, approvedAmount, approvedCurrency,
+                conditions);
+        if (awardId != null) {
+            return decided;
+        }
+        return switch (decided) {
+            case "AWARDED" -> "APPROVED";
+            case "PARTIALLY_AWARDED" -> "APPROVED_IN_PART";
+            case "AWARDED_WITH_CONDITIONS" -> "APPROVED_WITH_CONDITIONS";
+            default -> decided;
+        };
+    }
+
+    /**
+     * The key of a decided case's status with the award taken as made. A partial approval whose amount
+     * equals the request (the domain allows one when it carries conditions) reads as awarded in full: the
+     * stored status stays as decided, only the words follow the amounts. Pages ask the method above, which
+     * also knows whether the award is made.
      */
     public static String shownStatus(String status, BigDecimal requestedAmount, String requestedCurrency,
                                      BigDecimal approvedAmount, String approvedCurrency, String conditions) {

@@ -41,24 +41,7 @@ class AuditTrail {
 
     List<Step> of(String aggregateId) {
         return stored.of(aggregateId).stream().map(event -> new Step(event.sequence(), when(event.timestamp()), event.actor(),
-                role(event.actorRole()), event.name(), event.why(), details(event.payload()), event.correlationId())).toList();
-    }
-
-    /** "ROLE_FINANCE_OFFICER" → "Finance officer"; anything else as stored. */
-    static String role(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        List<String> labels = new ArrayList<>();
-        for (String authority : stored.split(",")) {
-            String name = authority.trim().replaceFirst("^ROLE_", "");
-            try {
-                labels.add(Role.valueOf(name).label());
-            } catch (IllegalArgumentException notARole) {
-                labels.add(name);
-            }
-        }
-        return String.join(", ", labels);
+                Role.labelsOf(event.actorRole()), event.name(), event.why(), details(event.payload()), event.correlationId())).toList();
     }
 
     private String when(String timestamp) {

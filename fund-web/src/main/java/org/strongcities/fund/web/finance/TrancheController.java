@@ -165,7 +165,8 @@ class TrancheController {
     @GetMapping("/awards.csv")
     ResponseEntity<byte[]> awardsCsv() {
         List<List<?>> rows = queries.awards().stream().<List<?>>map(a -> Arrays.asList(a.awardId(), a.applicationId(),
-                a.cityName(), a.region(), a.status(), a.amountUsd(), a.paidUsd(), a.refundedUsd(),
+                a.cityName(), a.regionName(), finance.message("finance.award." + a.status()), a.amountUsd(), a.paidUsd(),
+                a.refundedUsd(),
                 a.madeAt() == null ? null : format.when(a.madeAt()))).toList();
         return Csv.download("awards.csv", finance.headers("finance.col.award", "finance.col.application", "finance.col.city",
                 "finance.col.region", "finance.col.status", "finance.col.amountUsd", "finance.col.paidUsd",

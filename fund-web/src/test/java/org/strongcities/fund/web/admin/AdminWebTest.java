@@ -160,6 +160,8 @@ class AdminWebTest extends ApplicationTest {
         String page = mvc.perform(get("/admin/cases/" + applicationId).with(SignedIn.as(users, "admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"process-diagram\"", "data-diagram-url=", "Application submitted", "focal.nairobi");
+        // Who did it, in which role: the role in words, not the stored authority.
+        assertThat(page).contains("<td>City focal point</td>").doesNotContain("<td>ROLE_");
         assertThat(page).doesNotContain("<script>");
 
         String xml = mvc.perform(get("/admin/cases/" + applicationId + "/diagram.xml").with(SignedIn.as(users, "admin")))

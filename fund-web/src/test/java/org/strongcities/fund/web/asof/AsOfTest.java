@@ -72,11 +72,13 @@ class AsOfTest extends ApplicationTest {
         CaseState before = cases.asOf(OpenDataFixture.PUBLIC_APPLICATION, made.beforePublicAward());
         assertThat(before.exists()).isTrue();
         assertThat(before.status()).isEqualTo(ApplicationStatus.AWARDED);
+        assertThat(before.shownStatus()).as("approved, in words, until the award is made").isEqualTo("APPROVED");
         assertThat(before.hasAward()).isFalse();
         assertThat(before.awardId()).isNull();
 
         CaseState after = cases.asOf(OpenDataFixture.PUBLIC_APPLICATION, made.afterPublicAward());
         assertThat(after.hasAward()).isTrue();
+        assertThat(after.shownStatus()).isEqualTo("AWARDED");
         assertThat(after.awardAmount()).isEqualTo(Money.usd("20000"));
         assertThat(after.paid()).isEqualTo(Money.usd("0"));
 
@@ -109,7 +111,10 @@ class AsOfTest extends ApplicationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The case did not exist yet.")))
                 .andExpect(content().string(containsString("no award")))
-                .andExpect(content().string(containsString(OpenDataFixture.PUBLIC_AWARD + " (ACTIVE)")));
+                .andExpect(content().string(containsString(OpenDataFixture.PUBLIC_AWARD + " (Active)")))
+                .andExpect(content().string(containsString("<td>Awarded</td>")))
+                .andExpect(content().string(not(containsString("ACTIVE"))))
+                .andExpect(content().string(not(containsString(">AWARDED<"))));
     }
 
     @Test
@@ -140,7 +145,10 @@ class AsOfTest extends ApplicationTest {
                         .with(user(users.loadUserByUsername("finance.officer"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("&quot;31/12/2025&quot; is not a date: write it as year-month-day")))
-                .andExpect(content().string(containsString(OpenDataFixture.PUBLIC_AWARD + " (ACTIVE)")));
+                .andExpect(content().string(containsString(OpenDataFixture.PUBLIC_AWARD + " (Active)")))
+                .andExpect(content().string(containsString("<td>Awarded</td>")))
+                .andExpect(content().string(not(containsString("ACTIVE"))))
+                .andExpect(content().string(not(containsString(">AWARDED<"))));
     }
 
     private BigDecimal received(Instant at) {

@@ -8,8 +8,11 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
 import org.strongcities.fund.domain.api.DonorRegisteredEvent;
 import org.strongcities.fund.domain.api.DonorType;
 import org.strongcities.fund.domain.api.RegisterDonorCommand;
@@ -31,6 +34,10 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Stores events through the real Axon stack, tampers with them directly in PostgreSQL and shows that
@@ -53,6 +60,10 @@ class AuditChainTest extends ApplicationTest {
     EventStore eventStore;
     @Autowired
     AuditChainSealer sealer;
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    UserDetailsService users;
 
     private static final String MAINTENANCE = "SET LOCAL fund.allow_event_maintenance = 'on'";
 
@@ -133,6 +144,25 @@ class AuditChainTest extends ApplicationTest {
                         + "'Audit test donor', 'Someone else'), 'UTF8') WHERE eventidentifier = ?",
                 events.get(1).eventIdentifier()), events -> events.get(1));
         assertBreak(result, BreakKind.EVENT_CHANGED);
+    }
+
+    @Test
+    void theBrokenTrailPageNamesTheKindOfBreakInWords() {
+        String page = rollingBack(() -> {
+            List<Stored> events = storeEvents(3);
+            jdbc.execute(MAINTENANCE);
+            jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                    + "'Audit test donor', 'Someone else'), 'UTF8') WHERE eventidentifier = ?", events.get(1).eventIdentifier());
+            // The page is asked in the same thread, so it sees the tampering inside this transaction.
+            try {
+                return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+                        .perform(get("/audit").with(user(users.loadUserByUsername("finance.officer"))))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(page).contains("The trail is broken.", "<td>An event was changed</td>").doesNotContain("EVENT_CHANGED");
     }
 
     @Test

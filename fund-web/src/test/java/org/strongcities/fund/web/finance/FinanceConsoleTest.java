@@ -326,6 +326,10 @@ class FinanceConsoleTest extends FinanceWebTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).doesNotContain("EAST_SOUTHERN_AFRICA", "<td>ACTIVE</td>", "<td>CLOSED</td>")
                 .contains("<td>East &amp; Southern Africa</td>");
+        // The download says the same as the list.
+        String csv = body(mvc.perform(get("/finance/awards.csv").with(user(approver))).andExpect(status().isOk()).andReturn());
+        String row = csv.lines().filter(line -> line.startsWith(awardId + ",")).findFirst().orElseThrow();
+        assertThat(row).contains(",East & Southern Africa,Active,").doesNotContain("EAST_SOUTHERN_AFRICA", "ACTIVE");
     }
 
     @Test

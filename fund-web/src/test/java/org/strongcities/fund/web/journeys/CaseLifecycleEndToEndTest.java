@@ -44,12 +44,19 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
                 .param("internalNote", "Check venue costs at the progress report."), "central.reviewer")
                 .andExpect(flash().attribute("message", "Decision recorded."));
         assertThat(statusOf(applicationId)).isEqualTo("AWARDED");
+        // The stored status is AWARDED, but no money is awarded until finance makes the award: approved, in words.
+        assertThat(page("/city/applications/" + applicationId, "focal.nairobi"))
+                .containsPattern("id=\"case-status\">Approved<").doesNotContain(">Awarded<");
+        assertThat(dashboardRow(applicationId)).contains(">Approved<").doesNotContain(">Awarded<");
 
         // Finance makes the award against a contribution whose earmark fits.
-        String awardForm = mvc.perform(get("/awards/new/" + applicationId).with(SignedIn.as(users, "finance.officer")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String awardForm = page("/awards/new/" + applicationId, "finance.officer");
         assertThat(awardForm).contains("value=\"" + CONTRIBUTION + "\"", "available USD", "USD 20,000.00", "value=\"20000\"")
                 .doesNotContain("20000.0000");
+        assertThat(awardForm).contains("<span>Approved</span>").doesNotContain("<span>Awarded</span>");
+        // Earmarks and report kinds in words, as on the finance pages, not their codes.
+        assertThat(awardForm).contains("Region: East &amp; Southern Africa", ">Final report</option>", ">Progress report</option>")
+                .doesNotContain("EAST_SOUTHERN_AFRICA</option>", " · REGION ", " · UNRESTRICTED ", ">FINAL</option>");
         // Dates of the award relative to today: the domain refuses reports due before the award is made.
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate end = today.plusYears(1);
@@ -86,6 +93,10 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         String awardId = jdbc.queryForObject("SELECT award_id FROM rm_application WHERE application_id = ?", String.class,
                 applicationId);
         assertThat(awardId).isNotNull();
+        // Once the award is made, and only then, the case reads as awarded.
+        assertThat(page("/city/applications/" + applicationId, "focal.nairobi"))
+                .containsPattern("id=\"case-status\">Awarded<").doesNotContain("id=\"case-status\">Approved<");
+        assertThat(dashboardRow(applicationId)).contains(">Awarded<").doesNotContain(">Approved<");
         assertThat(available(CONTRIBUTION)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
 
         // The tranche is requested, approved by someone else and paid.
@@ -123,6 +134,19 @@ class CaseLifecycleEndToEndTest extends JourneyTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_taskinst t JOIN act_hi_procinst p "
                 + "ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ IN (?, ?) AND t.end_time_ IS NULL", Integer.class,
                 applicationId, awardId)).as("no task left open").isZero();
+    }
+
+    private String page(String path, String username) throws Exception {
+        return mvc.perform(get(path).with(SignedIn.as(users, username))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** The city's row for the application on its list of cases. */
+    private String dashboardRow(String applicationId) throws Exception {
+        String dashboard = page("/city", "focal.nairobi");
+        int row = dashboard.indexOf("href=\"/city/applications/" + applicationId + "\"");
+        assertThat(row).as("dashboard row").isNotNegative();
+        return dashboard.substring(row, dashboard.indexOf("</tr>", row));
     }
 
     private ResultActions ok(MockHttpServletRequestBuilder request, String username) throws Exception {

@@ -90,32 +90,70 @@ class DecisionPageTest extends TaskPageTest {
     }
 
     @Test
-    void a_partial_approval_of_the_whole_request_reads_as_awarded_in_full_to_the_city() throws Exception {
+    void a_partial_approval_of_the_whole_request_reads_as_approved_in_full_to_the_city() throws Exception {
         String applicationId = submitted("20000");
         Task central = centralReviewOpened(applicationId);
         // The domain allows "partial" with the requested amount when it carries conditions.
         mvc.perform(decision(central, "APPROVE_PARTIALLY", "20000")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/tasks")).andExpect(flash().attribute("message", "Decision recorded."));
 
+        // Approved, not awarded: finance has not made the award yet.
         String casePage = page("/city/applications/" + applicationId, "focal.nairobi");
-        assertThat(casePage).containsPattern("id=\"case-status\">Awarded in full, with conditions<")
-                .contains("<strong>Awarded in full, with conditions</strong>", "<strong>Approved in full, with conditions</strong>",
-                        "USD 20,000.00", CONDITIONS)
-                .doesNotContain("Partially awarded", "Partially approved");
-        assertThat(page("/city", "focal.nairobi")).contains("Awarded in full, with conditions");
+        assertThat(casePage).containsPattern("id=\"case-status\">Approved in full, with conditions<")
+                .contains("<strong>Approved in full, with conditions</strong>", "USD 20,000.00", CONDITIONS)
+                .doesNotContain("Partially awarded", "Partially approved", "Awarded in full", "Approved in part");
+        String dashboard = page("/city", "focal.nairobi");
+        int cityRow = dashboard.indexOf("href=\"/city/applications/" + applicationId + "\"");
+        assertThat(cityRow).as("dashboard row").isNotNegative();
+        assertThat(dashboard.substring(cityRow, dashboard.indexOf("</tr>", cityRow)))
+                .contains("Approved in full, with conditions").doesNotContain("Awarded");
 
         // Finance's list of approved applications awaiting their award reads the same.
         String pending = page("/awards/pending", "finance.officer");
         int row = pending.indexOf("href=\"/awards/new/" + applicationId + "\"");
         assertThat(row).as("pending row").isNotNegative();
         assertThat(pending.substring(row, pending.indexOf("</tr>", row)))
-                .contains("Awarded in full, with conditions").doesNotContain("Partially awarded");
+                .contains("Approved in full, with conditions").doesNotContain("Partially awarded", "Awarded");
+        assertThat(page("/awards/new/" + applicationId, "finance.officer"))
+                .contains("<span>Approved in full, with conditions</span>").doesNotContain("Awarded in full");
         // And so does the message to a city that tries to change the decided application (a stale tab).
         mvc.perform(post("/city/applications/" + applicationId + "/edit").param("title", "Changed").with(csrf())
                         .with(SignedIn.as(users, "focal.nairobi")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("error",
-                        "This application can no longer be changed: its status is Awarded in full, with conditions."));
+                        "This application can no longer be changed: its status is Approved in full, with conditions."));
+    }
+
+    @Test
+    void the_central_reviewer_reads_the_hub_review_s_stage_and_recommendation_in_words() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+
+        String page = page("/tasks/" + central.getId(), "central.reviewer");
+        assertThat(page).contains("<span>Regional Hub review</span>", "<span>Fund in full</span>")
+                .doesNotContain("<span>HUB</span>", "<span>FUND_IN_FULL</span>");
+    }
+
+    @Test
+    void an_approval_in_part_reads_as_approved_in_part_until_the_award_is_made() throws Exception {
+        String applicationId = submitted("20000");
+        Task central = centralReviewOpened(applicationId);
+        mvc.perform(decision(central, "APPROVE_PARTIALLY", "15000")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks"));
+
+        assertThat(page("/city/applications/" + applicationId, "focal.nairobi"))
+                .containsPattern("id=\"case-status\">Approved in part<").doesNotContain("Partially awarded");
+        String pending = page("/awards/pending", "finance.officer");
+        int row = pending.indexOf("href=\"/awards/new/" + applicationId + "\"");
+        assertThat(row).as("pending row").isNotNegative();
+        assertThat(pending.substring(row, pending.indexOf("</tr>", row)))
+                .contains("Approved in part").doesNotContain("Partially awarded");
+        // The Application's own refusal (a withdrawal from a stale tab) uses the same words.
+        mvc.perform(post("/city/applications/" + applicationId + "/withdraw").param("reason", "Other funding").with(csrf())
+                        .with(SignedIn.as(users, "focal.nairobi")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .contains(": it is approved in part, and this is possible only when").doesNotContain("awarded"));
     }
 
     @Test
