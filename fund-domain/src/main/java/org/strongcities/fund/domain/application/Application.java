@@ -188,10 +188,7 @@ public class Application {
 
     @CommandHandler
     void handle(ConfirmDecisionCommand command) {
-        BusinessRuleViolation.require(pendingDecision != null, "Application " + applicationId + " has no decision awaiting confirmation");
-        FourEyesPolicy.requireDistinct(pendingDecision.decidedBy(), "decider", command.actor(), "second approver",
-                "application " + applicationId);
-        requireNotAnApplicant(command.actor(), "second approver");
+        requireSecondApprover(command.actor());
         apply(new DecisionConfirmedEvent(applicationId, version, pendingDecision.type(), pendingDecision.approvedAmount(),
                 pendingDecision.decidedBy(), command.actor()));
     }
@@ -202,14 +199,19 @@ public class Application {
      */
     @CommandHandler
     void handle(WithholdConfirmationCommand command) {
-        BusinessRuleViolation.require(pendingDecision != null, "Application " + applicationId + " has no decision awaiting confirmation");
-        FourEyesPolicy.requireDistinct(pendingDecision.decidedBy(), "decider", command.actor(), "second approver",
-                "application " + applicationId);
-        requireNotAnApplicant(command.actor(), "second approver");
+        requireSecondApprover(command.actor());
         BusinessRuleViolation.requireText(command.reason(),
                 "Say why the decision on application " + applicationId + " is not confirmed");
         apply(new ConfirmationWithheldEvent(applicationId, version, pendingDecision.type(), pendingDecision.approvedAmount(),
                 pendingDecision.decidedBy(), command.reason(), command.actor()));
+    }
+
+    /** Confirming or withholding: a decision awaits confirmation, and the second approver is someone else (four eyes). */
+    private void requireSecondApprover(String actor) {
+        BusinessRuleViolation.require(pendingDecision != null, "Application " + applicationId + " has no decision awaiting confirmation");
+        FourEyesPolicy.requireDistinct(pendingDecision.decidedBy(), "decider", actor, "second approver",
+                "application " + applicationId);
+        requireNotAnApplicant(actor, "second approver");
     }
 
     @CommandHandler
