@@ -39,6 +39,7 @@ import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.domain.policy.ApplicationCompleteness;
 import org.strongcities.fund.domain.policy.DecisionPolicy;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
+import org.strongcities.fund.domain.policy.TextLimits;
 import static org.strongcities.fund.domain.api.ApplicationStatus.AWARDED;
 import static org.strongcities.fund.domain.api.ApplicationStatus.DECLINED;
 import static org.strongcities.fund.domain.api.ApplicationStatus.DRAFT;
@@ -52,6 +53,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
@@ -95,6 +97,7 @@ public class Application {
     @CommandHandler
     void handle(SaveApplicationDraftCommand command) {
         requireStatus("save a draft of", DRAFT, REVISION_REQUESTED);
+        requireTextsFit(command.content());
         apply(new ApplicationDraftSavedEvent(applicationId, command.content(), command.actor()));
     }
 
@@ -109,6 +112,9 @@ public class Application {
         requireStatus("resubmit", REVISION_REQUESTED);
         BusinessRuleViolation.requireText(command.responseToReviewers(),
                 "Resubmitting application " + applicationId + " needs a response to the reviewers' questions");
+        Optional<String> longResponse = TextLimits.tooLong("the response to the reviewers", command.responseToReviewers(),
+                TextLimits.LONG_TEXT);
+        BusinessRuleViolation.require(longResponse.isEmpty(), "Application " + applicationId + ": " + longResponse.orElse(""));
         ApplicationContent content = command.content() == null ? draft : command.content();
         requireComplete(content);
         apply(new ApplicationResubmittedEvent(applicationId, cityId, version + 1, content,
@@ -283,9 +289,16 @@ public class Application {
     }
 
     private void requireComplete(ApplicationContent content) {
+        requireTextsFit(content);
         List<String> missing = ApplicationCompleteness.missingFields(content);
         BusinessRuleViolation.require(missing.isEmpty(), "Application " + applicationId + " of city " + cityId
                 + " cannot be submitted yet. It needs: " + String.join("; ", missing));
+    }
+
+    /** A draft too may be incomplete, but never hold a text over its limit (TextLimits). */
+    private void requireTextsFit(ApplicationContent content) {
+        List<String> tooLong = TextLimits.problems(content);
+        BusinessRuleViolation.require(tooLong.isEmpty(), "Application " + applicationId + ": " + String.join("; ", tooLong));
     }
 
     private void requireStatus(String action, ApplicationStatus... allowed) {

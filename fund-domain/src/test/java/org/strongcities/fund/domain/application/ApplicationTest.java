@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.strongcities.fund.domain.api.ApplicationContent;
+import org.strongcities.fund.domain.api.SaveApplicationDraftCommand;
+import org.strongcities.fund.domain.api.ApplicationDraftSavedEvent;
 import org.strongcities.fund.domain.api.ApplicationDecidedEvent;
 import org.strongcities.fund.domain.api.ApplicationDraftCreatedEvent;
 import org.strongcities.fund.domain.api.ApplicationEligibilityRecordedEvent;
@@ -29,6 +31,7 @@ import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
 import org.strongcities.fund.domain.api.WithdrawApplicationCommand;
 import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
+import org.strongcities.fund.domain.policy.TextLimits;
 import static org.strongcities.fund.domain.api.ApplicationStatus.UNDER_CENTRAL_REVIEW;
 import java.time.LocalDate;
 import java.util.List;
@@ -221,5 +224,27 @@ public class ApplicationTest {
     void withdrawalNeedsAReason() {
         fixture.given(underCentralReview("20000")).when(new WithdrawApplicationCommand(APP, "other funding", "amina"))
                 .expectEvents(new ApplicationWithdrawnEvent(APP, "other funding", "amina"));
+    }
+
+    /** The forms refuse these first; a command sent another way must not store more either (submissions share the rule). */
+    @Test
+    void noDraftHoldsATextOverItsLimitAndALineBreakCountsOnce() {
+        ApplicationContent fits = content("20000");
+        ApplicationContent longTitle = new ApplicationContent("t".repeat(501), fits.summary(), fits.priorities(),
+                fits.supportType(), fits.requestedAmount(), List.of(new BudgetLine("b".repeat(501), Money.usd("20000"))),
+                fits.timelineStart(), fits.timelineEnd(), fits.objectives(), fits.indicators(), fits.risks(), fits.doNoHarm(),
+                false);
+        ApplicationDraftCreatedEvent created = new ApplicationDraftCreatedEvent(APP, "city-dakar", "amina");
+        fixture.given(created).when(new SaveApplicationDraftCommand(APP, longTitle, "amina")).expectNoEvents()
+                .expectExceptionMessage("Application app-1: the title is too long (501 characters, at most 500); budget line 1's"
+                        + " description is too long (501 characters, at most 500)");
+
+        // A line break counts once, as the browser counts it, however it was sent.
+        String summary = "line\r\n".repeat(4_000) + "x".repeat(TextLimits.LONG_TEXT - 5 * 4_000);
+        ApplicationContent fullSummary = new ApplicationContent(fits.title(), summary, fits.priorities(), fits.supportType(),
+                fits.requestedAmount(), fits.budgetLines(), fits.timelineStart(), fits.timelineEnd(), fits.objectives(),
+                fits.indicators(), fits.risks(), fits.doNoHarm(), false);
+        fixture.given(created).when(new SaveApplicationDraftCommand(APP, fullSummary, "amina"))
+                .expectEvents(new ApplicationDraftSavedEvent(APP, fullSummary, "amina"));
     }
 }

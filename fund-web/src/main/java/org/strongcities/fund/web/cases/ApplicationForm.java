@@ -7,9 +7,9 @@ import org.strongcities.fund.domain.api.Indicator;
 import org.strongcities.fund.domain.api.Money;
 import org.strongcities.fund.domain.api.StrategicPriority;
 import org.strongcities.fund.domain.api.SupportType;
+import org.strongcities.fund.domain.policy.TextLimits;
 import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.TypedDates;
-import org.strongcities.fund.web.platform.TypedTexts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,8 +33,8 @@ public class ApplicationForm {
 
     static final int BUDGET_ROWS = 6;
     static final int INDICATOR_ROWS = 4;
-    static final int MAX_TEXT = 20_000;
-    static final int MAX_LINE = 500;
+    static final int MAX_TEXT = TextLimits.LONG_TEXT;
+    static final int MAX_LINE = TextLimits.SHORT_TEXT;
 
     private String title = "";
     private String summary = "";
@@ -259,12 +259,12 @@ public class ApplicationForm {
         }
     }
 
-    /** The typed text without surrounding blanks, or null when empty or over its limit ({@link TypedTexts}). */
+    /** The typed text without surrounding blanks, or null when empty or over its limit ({@link TextLimits}). */
     private static String text(String typed, int most, String field, String named, Map<String, String> errors) {
         if (typed == null) {
             return null;
         }
-        Optional<String> tooLong = TypedTexts.tooLong(named, typed, most);
+        Optional<String> tooLong = TextLimits.tooLong(named, typed, most);
         if (tooLong.isPresent()) {
             problem(errors, field, null, tooLong.get() + ".");
             return null;

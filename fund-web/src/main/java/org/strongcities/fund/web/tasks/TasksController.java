@@ -45,6 +45,7 @@ import org.strongcities.fund.domain.api.ReviewStage;
 import org.strongcities.fund.domain.api.SubmitReviewCommand;
 import org.strongcities.fund.domain.api.WithholdConfirmationCommand;
 import org.strongcities.fund.domain.policy.FourEyesPolicy;
+import org.strongcities.fund.domain.policy.TextLimits;
 import org.strongcities.fund.process.ProcessTasks;
 import org.strongcities.fund.process.application.ApplicationReviewProcess;
 import org.strongcities.fund.process.application.SecondApprovalRouting;
@@ -56,7 +57,6 @@ import org.strongcities.fund.web.platform.Amounts;
 import org.strongcities.fund.web.platform.CommandFailures;
 import org.strongcities.fund.web.platform.ReadModels;
 import org.strongcities.fund.web.platform.TypedDates;
-import org.strongcities.fund.web.platform.TypedTexts;
 import org.strongcities.fund.web.security.FundUser;
 
 import java.io.Serializable;
@@ -79,7 +79,7 @@ import java.util.Set;
 @PreAuthorize("hasAnyRole('HUB_REVIEWER','HUB_LEAD','CENTRAL_REVIEWER','FINANCE_OFFICER','FINANCE_APPROVER')")
 class TasksController {
 
-    private static final int MAX_TEXT = 20_000;
+    private static final int MAX_TEXT = TextLimits.LONG_TEXT;
 
     private final TaskInbox inbox;
     private final ProcessTasks processTasks;
@@ -219,7 +219,7 @@ class TasksController {
         // A refused declaration comes back with the choice and the statement as typed, as the review does.
         TypedForm typed = new TypedForm("conflictOfInterest", Map.of("hasConflict", String.valueOf(hasConflict),
                 "statement", TypedForm.kept(statement, MAX_TEXT)));
-        Optional<String> tooLong = TypedTexts.tooLong("the statement", statement, MAX_TEXT);
+        Optional<String> tooLong = TextLimits.tooLong("the statement", statement, MAX_TEXT);
         if (tooLong.isPresent() || (hasConflict && statement.isBlank())) {
             return back(redirect, taskId, "The conflict of interest is not declared: " + tooLong.orElse(
                     "describe the conflict in the statement") + ".", typed);
@@ -542,7 +542,7 @@ class TasksController {
      * the sentence's subject), or empty when it can be sent.
      */
     private static Optional<String> requiredText(String typed, String ask, String field) {
-        Optional<String> tooLong = TypedTexts.tooLong(field, typed, MAX_TEXT);
+        Optional<String> tooLong = TextLimits.tooLong(field, typed, MAX_TEXT);
         if (typed.isBlank() || tooLong.isPresent()) {
             return Optional.of(ask + tooLong.map(problem -> ": " + problem).orElse("") + ".");
         }
@@ -694,7 +694,7 @@ class TasksController {
         if (required && value.isEmpty()) {
             problems.add(what);
         }
-        TypedTexts.tooLong(what, value, MAX_TEXT).ifPresent(problems::add);
+        TextLimits.tooLong(what, value, MAX_TEXT).ifPresent(problems::add);
         return value.isEmpty() ? null : value;
     }
 

@@ -45,7 +45,7 @@ public record TypedForm(String form, Map<String, String> values) implements Seri
 
     /**
      * The value as typed into a field of at most {@code longest} characters. A value over the limit is refused
-     * with its length (TypedTexts) and must come back whole, or the person loses its end: a browser counts a line
+     * with its length (TextLimits) and must come back whole, or the person loses its end: a browser counts a line
      * break as one character but sends two, so up to twice the limit is kept. A longer value was not typed into
      * the field, and is cut so that no request can hold more than that in the session.
      */
