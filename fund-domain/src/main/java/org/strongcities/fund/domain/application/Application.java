@@ -297,7 +297,7 @@ public class Application {
 
     /** A draft too may be incomplete, but never hold a text over its limit (TextLimits). */
     private void requireTextsFit(ApplicationContent content) {
-        List<String> tooLong = TextLimits.problems(content);
+        List<String> tooLong = TextLimits.problems(content).stream().map(ApplicationCompleteness.Problem::message).toList();
         BusinessRuleViolation.require(tooLong.isEmpty(), "Application " + applicationId + ": " + String.join("; ", tooLong));
     }
 

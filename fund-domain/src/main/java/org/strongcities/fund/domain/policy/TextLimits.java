@@ -3,6 +3,7 @@ package org.strongcities.fund.domain.policy;
 import org.strongcities.fund.domain.api.ApplicationContent;
 import org.strongcities.fund.domain.api.BudgetLine;
 import org.strongcities.fund.domain.api.Indicator;
+import org.strongcities.fund.domain.policy.ApplicationCompleteness.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,28 +42,35 @@ public final class TextLimits {
                 : Optional.of(named + " is too long (" + length + " characters, at most " + most + ")");
     }
 
-    /** Every text of an application over its limit, in the order of the form; empty when all fit. */
-    public static List<String> problems(ApplicationContent content) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Every text of an application over its limit, in the order of the form, each with the field of
+     * ApplicationContent it belongs to (so that a form shows it beside that field); empty when all fit.
+     */
+    public static List<Problem> problems(ApplicationContent content) {
+        List<Problem> problems = new ArrayList<>();
         if (content == null) {
             return problems;
         }
-        tooLong("the title", content.title(), SHORT_TEXT).ifPresent(problems::add);
-        tooLong("the summary", content.summary(), LONG_TEXT).ifPresent(problems::add);
+        check("title", "the title", content.title(), SHORT_TEXT, problems);
+        check("summary", "the summary", content.summary(), LONG_TEXT, problems);
         for (int i = 0; i < content.budgetLines().size(); i++) {
             BudgetLine line = content.budgetLines().get(i);
-            tooLong("budget line " + (i + 1) + "'s description", line.description(), SHORT_TEXT).ifPresent(problems::add);
+            check("budgetLines", "budget line " + (i + 1) + "'s description", line.description(), SHORT_TEXT, problems);
         }
-        tooLong("the objectives", content.objectives(), LONG_TEXT).ifPresent(problems::add);
+        check("objectives", "the objectives", content.objectives(), LONG_TEXT, problems);
         for (int i = 0; i < content.indicators().size(); i++) {
             Indicator indicator = content.indicators().get(i);
             String named = "indicator " + (i + 1);
-            tooLong(named + "'s name", indicator.name(), SHORT_TEXT).ifPresent(problems::add);
-            tooLong(named + "'s baseline", indicator.baseline(), SHORT_TEXT).ifPresent(problems::add);
-            tooLong(named + "'s target", indicator.target(), SHORT_TEXT).ifPresent(problems::add);
+            check("indicators", named + "'s name", indicator.name(), SHORT_TEXT, problems);
+            check("indicators", named + "'s baseline", indicator.baseline(), SHORT_TEXT, problems);
+            check("indicators", named + "'s target", indicator.target(), SHORT_TEXT, problems);
         }
-        tooLong("the risks", content.risks(), LONG_TEXT).ifPresent(problems::add);
-        tooLong("the do-no-harm section", content.doNoHarm(), LONG_TEXT).ifPresent(problems::add);
+        check("risks", "the risks", content.risks(), LONG_TEXT, problems);
+        check("doNoHarm", "the do-no-harm section", content.doNoHarm(), LONG_TEXT, problems);
         return problems;
+    }
+
+    private static void check(String field, String named, String text, int most, List<Problem> problems) {
+        tooLong(named, text, most).ifPresent(problem -> problems.add(new Problem(field, problem, false)));
     }
 }

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,7 +107,7 @@ public class ApplicationForm {
     /**
      * The content as far as it can be read; every value that cannot be kept as typed (an amount that is no number,
      * a currency the fund does not know, a text over its limit) is reported in {@code errors} under its field name
-     * and left out. A caller must then store nothing: what is left out would be lost, so the form is shown again.
+     * (an amount left out, a text kept whole). A caller must then store nothing, so the form is shown again.
      */
     ApplicationContent toContent(Map<String, String> errors) {
         heldBackByCurrency.clear();
@@ -138,31 +137,29 @@ public class ApplicationForm {
             }
             String line = "budget line " + (i + 1);
             Money amount = money(row.second, "budgetLines", line, errors);
-            lines.add(new BudgetLine(text(row.first, MAX_LINE, "budgetLines", line + "'s description", errors), amount));
+            lines.add(new BudgetLine(text(row.first), amount));
         }
         List<Indicator> indicatorList = new ArrayList<>();
         List<Row> indicatorRows = indicators == null ? List.of() : indicators;
         for (int i = 0; i < indicatorRows.size(); i++) {
             Row row = indicatorRows.get(i);
             if (!row.blank()) {
-                String indicator = "indicator " + (i + 1);
-                indicatorList.add(new Indicator(text(row.first, MAX_LINE, "indicators", indicator + "'s name", errors),
-                        text(row.second, MAX_LINE, "indicators", indicator + "'s baseline", errors),
-                        text(row.third, MAX_LINE, "indicators", indicator + "'s target", errors)));
+                indicatorList.add(new Indicator(text(row.first), text(row.second), text(row.third)));
             }
         }
         String currencyProblem = currencyProblem(currency, heldBackByCurrency);
         if (currencyProblem != null) {
             errors.put("currency", currencyProblem);
         }
+        ApplicationContent content = new ApplicationContent(text(title), text(summary), chosen, type, requested, lines,
+                date(timelineStart, "timelineStart", errors), date(timelineEnd, "timelineEnd", errors), text(objectives),
+                indicatorList, text(risks), text(doNoHarm), sensitive);
+        // The domain's limits, said beside their fields; the aggregate checks the same ones again.
+        TextLimits.problems(content).forEach(tooLong -> problem(errors, tooLong.field(), null, tooLong.message() + "."));
         // Not part of the content, but typed into the same form and refused by the same rule.
-        text(responseToReviewers, MAX_TEXT, "responseToReviewers", "your response to the reviewers", errors);
-        return new ApplicationContent(text(title, MAX_LINE, "title", "the title", errors),
-                text(summary, MAX_TEXT, "summary", "the summary", errors),
-                chosen, type, requested, lines, date(timelineStart, "timelineStart", errors),
-                date(timelineEnd, "timelineEnd", errors), text(objectives, MAX_TEXT, "objectives", "the objectives", errors),
-                indicatorList, text(risks, MAX_TEXT, "risks", "the risks", errors),
-                text(doNoHarm, MAX_TEXT, "doNoHarm", "the do-no-harm section", errors), sensitive);
+        TextLimits.tooLong("your response to the reviewers", responseToReviewers, MAX_TEXT)
+                .ifPresent(tooLong -> problem(errors, "responseToReviewers", null, tooLong + "."));
+        return content;
     }
 
     /** The typed amount; {@code row} names the budget line it is on, or is null for the requested amount. */
@@ -259,17 +256,9 @@ public class ApplicationForm {
         }
     }
 
-    /** The typed text without surrounding blanks, or null when empty or over its limit ({@link TextLimits}). */
-    private static String text(String typed, int most, String field, String named, Map<String, String> errors) {
-        if (typed == null) {
-            return null;
-        }
-        Optional<String> tooLong = TextLimits.tooLong(named, typed, most);
-        if (tooLong.isPresent()) {
-            problem(errors, field, null, tooLong.get() + ".");
-            return null;
-        }
-        String trimmed = typed.strip();
+    /** The typed text without surrounding blanks, or null when empty; its limit is checked on the whole content. */
+    private static String text(String typed) {
+        String trimmed = typed == null ? "" : typed.strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 
