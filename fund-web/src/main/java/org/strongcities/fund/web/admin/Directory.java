@@ -17,7 +17,7 @@ class Directory {
     public record Hub(String hubId, String name, String region, String hostOrganisation) {
 
         public String regionName() {
-            return Directory.regionName(region);
+            return FundedActivity.regionName(region);
         }
     }
 
@@ -25,7 +25,7 @@ class Directory {
                 String populationBand, String membership, String focalPoints, Instant registeredAt) {
 
         public String regionName() {
-            return Directory.regionName(region);
+            return FundedActivity.regionName(region);
         }
 
         public List<String> focalPointLines() {
@@ -83,10 +83,6 @@ class Directory {
 
     Optional<Donor> donor(String donorId) {
         return donors().stream().filter(donor -> donor.donorId().equals(donorId)).findFirst();
-    }
-
-    static String regionName(String region) {
-        return FundedActivity.regionName(region);
     }
 
     /** "Medellín" → "city-medellin": readable ids like the demo's, unique within their kind. */
